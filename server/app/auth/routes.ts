@@ -1,0 +1,200 @@
+// /auth: the OAuth authorization-code flow (with state and PKCE) against the upstream, and the
+// session endpoints the SPA uses. Nothing here is emulator-specific.
+import type { FastifyPluginAsync } from 'fastify';
+import type { AppConfig } from '../config';
+import type { SessionRepository } from '../db/sessionRepository';
+import { errorDocumentSchema, sendError, unauthenticated } from '../errors';
+import { isAllowedOrigin } from '../origin';
+import { sanitizeReturnTo } from '../returnTo';
+import type { AuthCookies } from './cookies';
+import type { SessionCookieHelpers } from './currentSession';
+import { TokenGrantError, UpstreamUnavailableError, type OAuthClient } from './oauthClient';
+import { codeChallenge, randomToken } from './pkce';
+import type { SessionService } from './sessions';
+
+export interface AuthRoutesOptions {
+  config: AppConfig;
+  repo: SessionRepository;
+  oauth: OAuthClient;
+  sessions: SessionService;
+  cookies: AuthCookies;
+  current: SessionCookieHelpers;
+}
+
+/** Reasons /sign-in?error= may carry; the SPA turns each into a sentence. */
+export type SignInError =
+  'access_denied' | 'invalid_state' | 'sign_in_failed' | 'upstream_unavailable' | 'rate_limited';
+
+function signInUrl(error: SignInError | string, returnTo?: string): string {
+  const params = new URLSearchParams({ error });
+  if (returnTo !== undefined) params.set('returnTo', returnTo);
+  return `/sign-in?${params.toString()}`;
+}
+
+const sessionSchema = {
+  type: 'object',
+  required: ['user', 'scopes', 'expiresAt'],
+  properties: {
+    user: {
+      type: 'object',
+      required: ['id', 'name', 'email'],
+      properties: {
+        id: { type: ['integer', 'string', 'null'] },
+        name: { type: 'string' },
+        email: { type: ['string', 'null'] },
+      },
+    },
+    scopes: { type: 'array', items: { type: 'string' } },
+    expiresAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
+export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, options) => {
+  const { config, repo, oauth, sessions, cookies, current } = options;
+  const redirectUri = `${config.publicUrl}/auth/callback`;
+
+  // No /auth route reads a body; accept (and ignore) whatever one comes, so a logout sent with
+  // `Content-Type: application/json` and no body is not a 400.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null));
+
+  app.get<{ Querystring: { returnTo?: string } }>(
+    '/login',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: { returnTo: { type: 'string' } },
+        },
+      },
+    },
+    async (request, reply) => {
+      const state = randomToken();
+      const codeVerifier = randomToken();
+      repo.createPendingLogin({
+        state,
+        codeVerifier,
+        returnTo: sanitizeReturnTo(request.query.returnTo),
+        expiresAt: Date.now() + config.loginTtlSeconds * 1000,
+      });
+      const authorize = new URL(config.upstream.authorizeUrl);
+      authorize.search = new URLSearchParams({
+        client_id: config.upstream.clientId,
+        redirect_uri: redirectUri,
+        response_type: 'code',
+        scope: config.upstream.scope,
+        state,
+        code_challenge: codeChallenge(codeVerifier),
+        code_challenge_method: 'S256',
+      }).toString();
+      return reply
+        .header('cache-control', 'no-store')
+        .setCookie(cookies.login, state, cookies.loginOptions(config.loginTtlSeconds))
+        .redirect(authorize.href, 302);
+    },
+  );
+
+  app.get<{ Querystring: { code?: string; state?: string; error?: string } }>(
+    '/callback',
+    {
+      schema: {
+        querystring: {
+          type: 'object',
+          properties: {
+            code: { type: 'string' },
+            state: { type: 'string' },
+            error: { type: 'string' },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { code, state, error } = request.query;
+      reply.header('cache-control', 'no-store').clearCookie(cookies.login, cookies.clearLogin);
+
+      const rawCookie = request.cookies[cookies.login];
+      const cookieState = rawCookie === undefined ? undefined : request.unsignCookie(rawCookie);
+      const pending =
+        state === undefined || state === '' ? undefined : repo.takePendingLogin(state);
+      if (
+        pending === undefined ||
+        cookieState === undefined ||
+        !cookieState.valid ||
+        cookieState.value !== pending.state
+      ) {
+        request.log.warn('sign-in callback with an unknown, expired or foreign state');
+        return reply.redirect(signInUrl('invalid_state'), 302);
+      }
+      if (error !== undefined) {
+        const reason = /^[a-z_]{1,64}$/.test(error) ? error : 'sign_in_failed';
+        return reply.redirect(signInUrl(reason, pending.returnTo), 302);
+      }
+      if (code === undefined || code === '') {
+        return reply.redirect(signInUrl('sign_in_failed', pending.returnTo), 302);
+      }
+
+      try {
+        const grant = await oauth.exchangeCode(code, pending.codeVerifier);
+        const identity = await oauth.identify(grant.accessToken).catch((identifyError) => {
+          request.log.warn({ err: identifyError }, 'could not learn who signed in');
+          return { user: null, scopes: null };
+        });
+        const user = identity.user ?? { id: null, name: 'Outreach user', email: null };
+        const scopes = grant.scopes ?? identity.scopes ?? [config.upstream.scope];
+        const { id } = sessions.open(grant, user, scopes);
+        return reply
+          .setCookie(cookies.session, id, cookies.sessionOptions(config.sessionTtlSeconds))
+          .redirect(pending.returnTo, 302);
+      } catch (exchangeError) {
+        if (exchangeError instanceof UpstreamUnavailableError) {
+          request.log.warn({ err: exchangeError }, 'sign-in failed: upstream unavailable');
+          return reply.redirect(signInUrl('upstream_unavailable', pending.returnTo), 302);
+        }
+        if (exchangeError instanceof TokenGrantError) {
+          request.log.warn(
+            { status: exchangeError.status, error: exchangeError.errorCode },
+            'sign-in failed: code exchange refused',
+          );
+          const reason = exchangeError.status === 429 ? 'rate_limited' : 'sign_in_failed';
+          return reply.redirect(signInUrl(reason, pending.returnTo), 302);
+        }
+        throw exchangeError;
+      }
+    },
+  );
+
+  app.get(
+    '/session',
+    { schema: { response: { 200: sessionSchema, 401: errorDocumentSchema } } },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      const session = current.read(request);
+      if (session === undefined) return unauthenticated(reply);
+      return {
+        user: session.user,
+        scopes: session.scopes,
+        expiresAt: new Date(session.expiresAt).toISOString(),
+      };
+    },
+  );
+
+  app.post(
+    '/logout',
+    { schema: { response: { 204: { type: 'null' }, 403: errorDocumentSchema } } },
+    async (request, reply) => {
+      if (!isAllowedOrigin(request.method, request.headers, config.publicUrl)) {
+        return sendError(
+          reply,
+          403,
+          'crossOriginRequest',
+          'Cross-origin request refused',
+          `Sign-out is only accepted from ${config.publicUrl}.`,
+        );
+      }
+      const session = current.read(request);
+      if (session !== undefined) sessions.end(session);
+      current.clear(reply);
+      return reply.code(204).header('cache-control', 'no-store').send();
+    },
+  );
+};

@@ -1,0 +1,155 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openAppDatabase, type AppDatabase } from '../db/database';
+import { createSessionRepository, type SessionRepository } from '../db/sessionRepository';
+import { TokenGrantError, type TokenGrant } from './oauthClient';
+import { createSessionService, SessionEndedError } from './sessions';
+
+// The upstream's token endpoint is not what these tests are about (the integration tests use the
+// real emulator); a counter stands in for it so the lock's behaviour can be counted.
+function fakeRefresher(answer: (refreshToken: string, call: number) => Promise<TokenGrant>) {
+  const calls: string[] = [];
+  return {
+    calls,
+    refresh(refreshToken: string) {
+      calls.push(refreshToken);
+      return answer(refreshToken, calls.length);
+    },
+  };
+}
+
+const grant = (n: number, refreshToken: string | null = `refresh-${n}`): TokenGrant => ({
+  accessToken: `access-${n}`,
+  refreshToken,
+  expiresInSeconds: 7200,
+  scopes: ['callPurposes.all'],
+});
+
+describe('session service', () => {
+  let dir: string;
+  let db: AppDatabase;
+  let repo: SessionRepository;
+  let clock: number;
+  const now = () => clock;
+  const config = { sessionTtlSeconds: 43200, refreshLeewaySeconds: 60 };
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'app-sessions-'));
+    db = openAppDatabase(dir);
+    repo = createSessionRepository(db);
+    clock = Date.now();
+  });
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function openSession(service: ReturnType<typeof createSessionService>) {
+    return service.open(grant(0), { id: 1, name: 'Alex Morgan', email: 'a@example.com' }, [
+      'callPurposes.all',
+    ]);
+  }
+
+  it('hands out the stored token while it is fresh', async () => {
+    const oauth = fakeRefresher(async () => grant(1));
+    const service = createSessionService(config, repo, oauth, now);
+    const { id, session } = openSession(service);
+    expect(service.find(id)?.user.name).toBe('Alex Morgan');
+    await expect(service.accessToken(session)).resolves.toBe('access-0');
+    expect(oauth.calls).toEqual([]);
+  });
+
+  it('refreshes once for N concurrent requests shortly before expiry', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const oauth = fakeRefresher(async (_token, call) => {
+      await gate;
+      return grant(call);
+    });
+    const service = createSessionService(config, repo, oauth, now);
+    const { session } = openSession(service);
+    clock += (7200 - 30) * 1000; // inside the 60 s leeway
+    const tokens = Promise.all(Array.from({ length: 8 }, () => service.accessToken(session)));
+    release();
+    expect(await tokens).toEqual(Array(8).fill('access-1'));
+    expect(oauth.calls).toEqual(['refresh-0']);
+    // The rotated refresh token is what the next refresh uses.
+    clock += 7200 * 1000;
+    await expect(service.accessToken(session)).resolves.toBe('access-2');
+    expect(oauth.calls).toEqual(['refresh-0', 'refresh-1']);
+  });
+
+  it('refreshes once after concurrent 401s, and not again for a late 401 on the old token', async () => {
+    const oauth = fakeRefresher(async (_token, call) => grant(call));
+    const service = createSessionService(config, repo, oauth, now);
+    const { session } = openSession(service);
+    const retried = await Promise.all(
+      Array.from({ length: 5 }, () => service.accessTokenAfterRejection(session, 'access-0')),
+    );
+    expect(retried).toEqual(Array(5).fill('access-1'));
+    await expect(service.accessTokenAfterRejection(session, 'access-0')).resolves.toBe('access-1');
+    expect(oauth.calls).toHaveLength(1);
+  });
+
+  it('keeps the old refresh token when the upstream does not rotate it', async () => {
+    const oauth = fakeRefresher(async (_token, call) => grant(call, null));
+    const service = createSessionService(config, repo, oauth, now);
+    const { session } = openSession(service);
+    await service.accessTokenAfterRejection(session, 'access-0');
+    await service.accessTokenAfterRejection(session, 'access-1');
+    expect(oauth.calls).toEqual(['refresh-0', 'refresh-0']);
+  });
+
+  it('ends the session when the refresh token is refused', async () => {
+    const oauth = fakeRefresher(async () => {
+      throw new TokenGrantError(400, 'invalid_grant', null);
+    });
+    const service = createSessionService(config, repo, oauth, now);
+    const { id, session } = openSession(service);
+    const attempts = Array.from({ length: 3 }, () =>
+      service.accessTokenAfterRejection(session, 'access-0'),
+    );
+    for (const attempt of attempts) await expect(attempt).rejects.toBeInstanceOf(SessionEndedError);
+    expect(oauth.calls).toHaveLength(1);
+    expect(service.find(id)).toBeUndefined();
+  });
+
+  it('keeps the session when the token endpoint only says "not now"', async () => {
+    const oauth = fakeRefresher(async () => {
+      throw new TokenGrantError(429, 'rate_limited', '30');
+    });
+    const service = createSessionService(config, repo, oauth, now);
+    const { id, session } = openSession(service);
+    await expect(service.accessTokenAfterRejection(session, 'access-0')).rejects.toBeInstanceOf(
+      TokenGrantError,
+    );
+    expect(service.find(id)).toBeDefined();
+  });
+
+  it('ends sessions after SESSION_TTL_SECONDS', () => {
+    const service = createSessionService(
+      config,
+      repo,
+      fakeRefresher(async () => grant(1)),
+      now,
+    );
+    const { id } = openSession(service);
+    clock += 43200 * 1000;
+    expect(service.find(id)).toBeUndefined();
+  });
+
+  it('stores only a hash of the session id', () => {
+    const service = createSessionService(
+      config,
+      repo,
+      fakeRefresher(async () => grant(1)),
+      now,
+    );
+    const { id } = openSession(service);
+    const rows = db.prepare('SELECT id_hash FROM sessions').all() as { id_hash: string }[];
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.id_hash).not.toBe(id);
+  });
+});

@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest';
+import { formatConfigErrors, loopbackHost, parseAppConfig, SEEDED_EMULATOR_CLIENT } from './config';
+
+const REAL = {
+  OUTREACH_API_URL: 'https://api.outreach.io/api/v2',
+  OUTREACH_OAUTH_URL: 'https://api.outreach.io/oauth/',
+  OUTREACH_CLIENT_ID: 'client-id',
+  OUTREACH_CLIENT_SECRET: 'client-secret',
+  PUBLIC_URL: 'https://admin.example.com',
+  SESSION_SECRET: 'x'.repeat(32),
+};
+
+function errorsOf(env: Record<string, string | undefined>): string[] {
+  const result = parseAppConfig(env);
+  return result.ok ? [] : result.errors;
+}
+
+describe('parseAppConfig', () => {
+  it('defaults to the embedded emulator with its seeded client', () => {
+    const result = parseAppConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    const { config } = result;
+    expect(config.port).toBe(8787);
+    expect(config.host).toBe('localhost');
+    expect(config.publicUrl).toBe('http://localhost:8787');
+    expect(config.sessionTtlSeconds).toBe(43200);
+    expect(config.sessionSecret).toBeUndefined();
+    expect(config.upstream).toEqual({
+      embedded: true,
+      apiUrl: 'http://localhost:8787/emulator/api/v2',
+      authorizeUrl: 'http://localhost:8787/emulator/oauth/authorize',
+      tokenUrl: 'http://localhost:8787/emulator/oauth/token',
+      clientId: SEEDED_EMULATOR_CLIENT.id,
+      clientSecret: SEEDED_EMULATOR_CLIENT.secret,
+      scope: 'callPurposes.all',
+    });
+  });
+
+  it('sends the browser to PUBLIC_URL but calls the embedded emulator on its own port', () => {
+    const result = parseAppConfig({
+      PORT: '9000',
+      HOST: '0.0.0.0',
+      PUBLIC_URL: 'http://127.0.0.1:9000/',
+    });
+    expect(result.ok && result.config.upstream).toMatchObject({
+      authorizeUrl: 'http://127.0.0.1:9000/emulator/oauth/authorize',
+      apiUrl: 'http://localhost:9000/emulator/api/v2',
+    });
+    expect(result.ok && result.config.publicUrl).toBe('http://127.0.0.1:9000');
+  });
+
+  it('uses the Vite dev server as PUBLIC_URL in --dev and serves no dist', () => {
+    const result = parseAppConfig({}, { dev: true });
+    expect(result.ok && result.config.publicUrl).toBe('http://localhost:5173');
+    expect(result.ok && result.config.distDir).toBeNull();
+  });
+
+  it('accepts a complete real-Outreach configuration', () => {
+    const result = parseAppConfig(REAL);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.upstream).toEqual({
+      embedded: false,
+      apiUrl: 'https://api.outreach.io/api/v2',
+      authorizeUrl: 'https://api.outreach.io/oauth/authorize',
+      tokenUrl: 'https://api.outreach.io/oauth/token',
+      clientId: 'client-id',
+      clientSecret: 'client-secret',
+      scope: 'callPurposes.all',
+    });
+    expect(result.config.sessionSecret).toBe(REAL.SESSION_SECRET);
+  });
+
+  it('lists everything missing for real Outreach at once', () => {
+    const errors = errorsOf({ OUTREACH_API_URL: 'https://api.outreach.io/api/v2' });
+    expect(errors).toHaveLength(5);
+    for (const name of [
+      'OUTREACH_OAUTH_URL',
+      'OUTREACH_CLIENT_ID',
+      'OUTREACH_CLIENT_SECRET',
+      'PUBLIC_URL',
+      'SESSION_SECRET',
+    ]) {
+      expect(errors.some((error) => error.startsWith(name))).toBe(true);
+    }
+  });
+
+  it('rejects malformed values with the value it got', () => {
+    const errors = errorsOf({
+      ...REAL,
+      OUTREACH_API_URL: 'api.outreach.io',
+      OUTREACH_OAUTH_URL: 'ftp://x',
+      PUBLIC_URL: 'https://admin.example.com/app',
+      SESSION_SECRET: 'short',
+      PORT: '80a',
+      SESSION_TTL_SECONDS: '-5',
+      LOG_LEVEL: 'loud',
+    });
+    expect(errors).toHaveLength(7);
+    expect(errors.join('\n')).toContain('"api.outreach.io"');
+    expect(errors.join('\n')).toContain('at least 32 characters');
+  });
+
+  it('refuses half a real-Outreach configuration rather than silently using the emulator', () => {
+    const errors = errorsOf({ OUTREACH_CLIENT_ID: 'id', OUTREACH_CLIENT_SECRET: 'secret' });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain(
+      'OUTREACH_CLIENT_ID, OUTREACH_CLIENT_SECRET are set but OUTREACH_API_URL is not',
+    );
+  });
+
+  it('treats blank variables as unset', () => {
+    expect(parseAppConfig({ OUTREACH_API_URL: '  ', PORT: '' }).ok).toBe(true);
+  });
+
+  it('formats one message naming every problem', () => {
+    const message = formatConfigErrors(['A is wrong.', 'B is wrong.']);
+    expect(message.split('\n')).toEqual([
+      'The app server cannot start: 2 settings need fixing.',
+      '  - A is wrong.',
+      '  - B is wrong.',
+      expect.stringContaining('embedded emulator'),
+    ]);
+  });
+});
+
+describe('loopbackHost', () => {
+  it('maps wildcard binds to localhost and brackets IPv6 literals', () => {
+    expect(loopbackHost('0.0.0.0')).toBe('localhost');
+    expect(loopbackHost('::')).toBe('localhost');
+    expect(loopbackHost('127.0.0.1')).toBe('127.0.0.1');
+    expect(loopbackHost('::1')).toBe('[::1]');
+  });
+});

@@ -1,0 +1,54 @@
+// The app server's own SQLite file: sessions and pending sign-ins, nothing else. WAL so reads
+// never wait on the occasional write; migrations keyed on PRAGMA user_version.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export type AppDatabase = Database.Database;
+
+const MIGRATIONS: readonly string[] = [
+  `CREATE TABLE sessions (
+     id_hash TEXT PRIMARY KEY,
+     user_json TEXT NOT NULL,
+     scopes TEXT NOT NULL,
+     access_token TEXT NOT NULL,
+     refresh_token TEXT,
+     access_issued_at INTEGER NOT NULL,
+     access_expires_at INTEGER NOT NULL,
+     created_at INTEGER NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX sessions_expires_at ON sessions (expires_at);
+   CREATE TABLE pending_logins (
+     state TEXT PRIMARY KEY,
+     code_verifier TEXT NOT NULL,
+     return_to TEXT NOT NULL,
+     expires_at INTEGER NOT NULL
+   );
+   CREATE INDEX pending_logins_expires_at ON pending_logins (expires_at);`,
+];
+
+export function openAppDatabase(dataDir: string): AppDatabase {
+  mkdirSync(dataDir, { recursive: true });
+  const db = new Database(join(dataDir, 'app.sqlite'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+  return db;
+}
+
+function migrate(db: AppDatabase): void {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  if (current > MIGRATIONS.length) {
+    throw new Error(
+      `${db.name} is from a newer version of the app (schema ${current}); this one knows ${MIGRATIONS.length}.`,
+    );
+  }
+  for (let version = current; version < MIGRATIONS.length; version += 1) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[version] as string);
+      db.pragma(`user_version = ${version + 1}`);
+    })();
+  }
+}

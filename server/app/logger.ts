@@ -1,0 +1,37 @@
+// Logger options: tokens, cookies and OAuth codes never reach a log line.
+import type { FastifyServerOptions } from 'fastify';
+import type { AppConfig } from './config';
+
+/** /auth/callback?code=...&state=...: the query is a credential until it has been used. */
+export function redactUrl(url: string | undefined): string | undefined {
+  if (url === undefined) return url;
+  const query = url.indexOf('?');
+  if (query === -1 || !url.startsWith('/auth/callback')) return url;
+  return `${url.slice(0, query)}?[redacted]`;
+}
+
+export function loggerOptions(
+  config: Pick<AppConfig, 'logLevel' | 'logRequests'>,
+): Pick<FastifyServerOptions, 'logger' | 'disableRequestLogging'> {
+  return {
+    disableRequestLogging: !config.logRequests,
+    logger: {
+      level: config.logLevel,
+      redact: {
+        paths: [
+          'req.headers.authorization',
+          'req.headers.cookie',
+          'res.headers["set-cookie"]',
+          'headers.authorization',
+          'headers.cookie',
+        ],
+        censor: '[redacted]',
+      },
+      serializers: {
+        req(request: { method: string; url?: string; host?: string; ip?: string }) {
+          return { method: request.method, url: redactUrl(request.url), remoteAddress: request.ip };
+        },
+      },
+    },
+  };
+}

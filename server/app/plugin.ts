@@ -1,0 +1,51 @@
+// The app server (backend-for-frontend) as one Fastify plugin: sessions in SQLite, /auth, the
+// /api/v2 proxy, and the built SPA. `server/main.ts` composes it with the emulator and listens.
+import fastifyCookie from '@fastify/cookie';
+import type { FastifyPluginAsync } from 'fastify';
+import { authCookies } from './auth/cookies';
+import { sessionCookieHelpers } from './auth/currentSession';
+import { createOAuthClient } from './auth/oauthClient';
+import { authRoutes } from './auth/routes';
+import { createSessionService } from './auth/sessions';
+import type { AppConfig } from './config';
+import { openAppDatabase } from './db/database';
+import { createSessionRepository } from './db/sessionRepository';
+import { handleError } from './errors';
+import { proxyRoutes } from './proxy/routes';
+import { registerSpa } from './spa';
+
+export interface AppServerOptions {
+  config: AppConfig;
+}
+
+export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (app, { config }) => {
+  const db = openAppDatabase(config.dataDir);
+  app.addHook('onClose', async () => {
+    db.close();
+  });
+
+  const repo = createSessionRepository(db);
+  const oauth = createOAuthClient(
+    config.upstream,
+    `${config.publicUrl}/auth/callback`,
+    config.upstreamTimeoutMs,
+  );
+  const sessions = createSessionService(config, repo, oauth);
+  const cookies = authCookies(config);
+  const current = sessionCookieHelpers(cookies, sessions);
+
+  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  app.setErrorHandler(handleError);
+
+  await app.register(authRoutes, {
+    prefix: '/auth',
+    config,
+    repo,
+    oauth,
+    sessions,
+    cookies,
+    current,
+  });
+  await app.register(proxyRoutes, { prefix: '/api/v2', config, sessions, current });
+  await registerSpa(app, config);
+};

@@ -1,0 +1,88 @@
+// Serves the built SPA: hashed assets cached for a year, index.html revalidated every time, and
+// deep links (/call-purposes/3/edit) answered with index.html so the client router takes over.
+// /api and /auth never fall back to HTML: unknown paths there get a JSON 404.
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { AppConfig } from './config';
+import { sendError } from './errors';
+
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+function isApiPath(url: string): boolean {
+  return /^\/(?:api|auth)(?:[/?#]|$)/.test(url);
+}
+
+function wantsHtml(request: FastifyRequest): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  return (request.headers.accept ?? '').includes('text/html');
+}
+
+function htmlMessage(reply: FastifyReply, status: number, title: string, body: string) {
+  return reply
+    .code(status)
+    .header('cache-control', 'no-store')
+    .type('text/html; charset=utf-8')
+    .send(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>` +
+        `<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;line-height:1.5">` +
+        `<h1>${title}</h1>${body}</body></html>`,
+    );
+}
+
+/** Registers static serving (when there is a build) and the not-found handler that ends it. */
+export async function registerSpa(
+  app: FastifyInstance,
+  config: Pick<AppConfig, 'distDir' | 'dev' | 'publicUrl'>,
+): Promise<void> {
+  const distDir = config.distDir;
+  const built = distDir !== null && existsSync(join(distDir, 'index.html'));
+
+  if (built) {
+    await app.register(fastifyStatic, {
+      root: distDir,
+      prefix: '/',
+      index: ['index.html'],
+      cacheControl: false,
+      setHeaders(res, path) {
+        const assets = `${join(distDir, 'assets')}/`;
+        res.setHeader('cache-control', path.startsWith(assets) ? IMMUTABLE : 'no-cache');
+      },
+    });
+  } else if (distDir !== null) {
+    app.log.warn(
+      `No built SPA in ${distDir}: run "npm run build" (npm start does) to serve the app; /api and /auth work meanwhile.`,
+    );
+  }
+
+  app.setNotFoundHandler((request, reply) => {
+    if (isApiPath(request.url)) {
+      return sendError(
+        reply,
+        404,
+        'notFound',
+        'Not found',
+        `No route ${request.method} ${request.url.split('?')[0]}.`,
+      );
+    }
+    if (!wantsHtml(request)) {
+      return sendError(reply, 404, 'notFound', 'Not found');
+    }
+    if (built) return reply.sendFile('index.html');
+    if (config.dev) {
+      return htmlMessage(
+        reply,
+        404,
+        'Open the Vite dev server',
+        `<p>In development the app is served by Vite: open <a href="${config.publicUrl}">${config.publicUrl}</a>.</p>`,
+      );
+    }
+    return htmlMessage(
+      reply,
+      503,
+      'The app is not built',
+      `<p>There is no <code>index.html</code> in <code>${distDir ?? 'dist'}</code>. Run <code>npm run build</code>, or start with <code>npm start</code>, which builds first.</p>`,
+    );
+  });
+}
