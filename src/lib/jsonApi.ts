@@ -4,7 +4,10 @@ export type ResourceIdentifier = { type: string; id: string | number };
 
 export type Resource = ResourceIdentifier & {
   attributes?: Record<string, unknown>;
-  relationships?: Record<string, { data?: ResourceIdentifier | ResourceIdentifier[] | null }>;
+  relationships?: Record<
+    string,
+    { data?: ResourceIdentifier | ResourceIdentifier[] | null; links?: Record<string, unknown> }
+  >;
   links?: Record<string, unknown>;
   meta?: Record<string, unknown>;
 };

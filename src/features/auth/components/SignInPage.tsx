@@ -1,0 +1,38 @@
+import { useSearchParams } from 'react-router';
+import { Button } from '../../../components/Button/Button';
+import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
+import { outreachLoginUrl } from '../signInUrls';
+import styles from './SignInPage.module.css';
+
+const SIGN_IN_ERRORS: Record<string, string> = {
+  access_denied: 'Sign-in was cancelled in Outreach. You can try again.',
+};
+
+export function SignInPage() {
+  const [params] = useSearchParams();
+  const returnTo = params.get('returnTo');
+  const error = params.get('error');
+  const errorMessage = error ? (SIGN_IN_ERRORS[error] ?? `Sign-in failed (${error}).`) : null;
+
+  return (
+    <main className={styles.page}>
+      <div className={styles.card}>
+        <h1 className={styles.title}>Call purposes</h1>
+        <p className={styles.lead}>
+          Manage the call purposes your team picks from when logging calls in Outreach.
+        </p>
+        {errorMessage && <StatusMessage tone="error">{errorMessage}</StatusMessage>}
+        {returnTo && !errorMessage && (
+          <StatusMessage tone="info">Please sign in to continue.</StatusMessage>
+        )}
+        <Button
+          variant="primary"
+          className={styles.button}
+          onClick={() => window.location.assign(outreachLoginUrl(returnTo))}
+        >
+          Sign in with Outreach
+        </Button>
+      </div>
+    </main>
+  );
+}

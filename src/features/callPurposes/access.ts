@@ -1,0 +1,27 @@
+import { canCreate, type Session } from '../auth/api/getSession';
+import type { CallPurpose } from './types';
+
+export type ListAccess = {
+  /** Show "New call purpose". */
+  mayCreate: boolean;
+  /** Say plainly that this user can look but not change anything. */
+  isViewOnly: boolean;
+};
+
+/**
+ * Scopes say what the token may do; authorization meta says what the user's role may do. A user
+ * with a writing scope who may touch no purpose at all (an agent) is treated as view-only, so
+ * no write control appears; the server refuses their writes either way.
+ */
+export function listAccess(
+  session: Session,
+  purposes: readonly CallPurpose[] | undefined,
+): ListAccess {
+  const scopeAllowsWriting = canCreate(session);
+  const roleWritesNothing =
+    purposes !== undefined &&
+    purposes.length > 0 &&
+    purposes.every((purpose) => !purpose.canWrite && !purpose.canDelete);
+  const isViewOnly = !scopeAllowsWriting || roleWritesNothing;
+  return { mayCreate: !isViewOnly, isViewOnly };
+}

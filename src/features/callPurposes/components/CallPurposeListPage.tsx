@@ -1,0 +1,51 @@
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Outlet, useNavigate } from 'react-router';
+import { Button } from '../../../components/Button/Button';
+import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
+import { useSession } from '../../auth/api/useSession';
+import { listAccess } from '../access';
+import { callPurposesQueryOptions } from '../api/getCallPurposes';
+import type { CallPurpose } from '../types';
+import { CallPurposeList } from './CallPurposeList';
+import styles from './CallPurposeListPage.module.css';
+import { DeleteCallPurposeDialog } from './DeleteCallPurposeDialog';
+import { SearchBox } from './SearchBox';
+
+/** Home: the list, with the create and edit dialogs opening over it as child routes. */
+export function CallPurposeListPage() {
+  const session = useSession();
+  const list = useQuery(callPurposesQueryOptions());
+  const navigate = useNavigate();
+  const [search, setSearch] = useState('');
+  const [deleting, setDeleting] = useState<CallPurpose | null>(null);
+  const { mayCreate, isViewOnly } = listAccess(session, list.data);
+
+  return (
+    <div className={styles.page}>
+      <div className={styles.titleBar}>
+        <h1 className={styles.title}>Call purposes</h1>
+        {mayCreate && (
+          <Button variant="primary" onClick={() => void navigate('new')}>
+            New call purpose
+          </Button>
+        )}
+      </div>
+      {isViewOnly && (
+        <StatusMessage tone="info">
+          You have view-only access: you can see the call purposes but not change them.
+        </StatusMessage>
+      )}
+      <SearchBox value={search} onChange={setSearch} />
+      <CallPurposeList
+        query={list}
+        search={search}
+        mayCreate={mayCreate}
+        onEdit={(purpose) => void navigate(`${purpose.id}/edit`)}
+        onDelete={setDeleting}
+      />
+      <Outlet />
+      {deleting && <DeleteCallPurposeDialog purpose={deleting} onClose={() => setDeleting(null)} />}
+    </div>
+  );
+}

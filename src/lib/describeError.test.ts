@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from './apiError';
+import { describeError, describeRetryAfter, isRetryable } from './describeError';
+
+describe('describeError', () => {
+  it('tells a missing scope from a missing permission', () => {
+    const scope = new ApiError(403, [{ id: 'unauthorizedOauthScope', title: 'Forbidden' }]);
+    const permission = new ApiError(403, [{ id: 'unauthorizedRequest', title: 'Forbidden' }]);
+    expect(describeError(scope)).toMatch(/scope/);
+    expect(describeError(permission)).toMatch(/not allowed/);
+    expect(describeError(scope)).not.toEqual(describeError(permission));
+  });
+
+  it('says when to retry after a rate limit', () => {
+    expect(describeError(new ApiError(429, [], 30))).toBe(
+      'Too many requests. Try again in 30 seconds.',
+    );
+    expect(describeError(new ApiError(429, [], null))).toMatch(/little while/);
+  });
+
+  it('explains network failures, missing records and server faults', () => {
+    expect(describeError(new ApiError(0, []))).toMatch(/Cannot reach the server/);
+    expect(describeError(new ApiError(404, []))).toMatch(/no longer exists/);
+    expect(describeError(new ApiError(502, []))).toMatch(/HTTP 502/);
+  });
+
+  it('passes the server detail through for validation errors', () => {
+    const error = new ApiError(422, [{ id: 'validationError', detail: 'Name is too long' }]);
+    expect(describeError(error)).toBe('Name is too long');
+  });
+
+  it('handles errors that are not API errors', () => {
+    expect(describeError(new Error('boom'))).toBe('boom');
+    expect(describeError('nope')).toBe('Something went wrong.');
+  });
+});
+
+describe('describeRetryAfter', () => {
+  it('rounds long waits to minutes', () => {
+    expect(describeRetryAfter(1)).toBe('Try again in a second.');
+    expect(describeRetryAfter(59)).toBe('Try again in 59 seconds.');
+    expect(describeRetryAfter(3600)).toBe('Try again in 60 minutes.');
+  });
+});
+
+describe('isRetryable', () => {
+  it('offers retry for network, rate-limit and server failures only', () => {
+    expect(isRetryable(new ApiError(0, []))).toBe(true);
+    expect(isRetryable(new ApiError(429, [], 5))).toBe(true);
+    expect(isRetryable(new ApiError(503, []))).toBe(true);
+    expect(isRetryable(new ApiError(403, []))).toBe(false);
+    expect(isRetryable(new ApiError(422, []))).toBe(false);
+  });
+});

@@ -1,0 +1,48 @@
+import { isApiError, type ApiError } from './apiError';
+
+/** One sentence a person can act on, for any error a request can end with. */
+export function describeError(error: unknown): string {
+  if (!isApiError(error)) {
+    return error instanceof Error && error.message ? error.message : 'Something went wrong.';
+  }
+  switch (error.status) {
+    case 0:
+      return 'Cannot reach the server. Check your connection and try again.';
+    case 401:
+      return 'Your session has ended. Please sign in again.';
+    case 403:
+      return describeForbidden(error);
+    case 404:
+      return 'It no longer exists: someone may have deleted it.';
+    case 429:
+      return `Too many requests. ${describeRetryAfter(error.retryAfterSeconds)}`;
+    default:
+      if (error.status >= 500) {
+        return `The server had a problem (HTTP ${error.status}). Try again in a moment.`;
+      }
+      return error.message;
+  }
+}
+
+function describeForbidden(error: ApiError): string {
+  if (error.hasErrorId('unauthorizedOauthScope')) {
+    return 'Your sign-in does not grant access for this: the Outreach token lacks the needed scope. Sign out and sign in again to grant it.';
+  }
+  if (error.hasErrorId('unauthorizedRequest')) {
+    return 'Your Outreach user is not allowed to do this to this call purpose.';
+  }
+  return error.errors[0]?.detail ?? 'You are not allowed to do this.';
+}
+
+export function describeRetryAfter(seconds: number | null): string {
+  if (seconds === null) return 'Try again in a little while.';
+  if (seconds <= 1) return 'Try again in a second.';
+  if (seconds < 120) return `Try again in ${seconds} seconds.`;
+  return `Try again in ${Math.ceil(seconds / 60)} minutes.`;
+}
+
+/** Worth offering a "Retry" button: the same request may well succeed later. */
+export function isRetryable(error: unknown): boolean {
+  if (!isApiError(error)) return false;
+  return error.status === 0 || error.status === 429 || error.status >= 500;
+}
