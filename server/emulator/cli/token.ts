@@ -1,0 +1,90 @@
+// `npm run --silent token -- <role-or-email> [--scope "callPurposes.read"]`: prints only an
+// access token for a seeded user, written to the same database a server on DATA_DIR reads.
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { readEmulatorConfig } from '../config';
+import { openEmulatorDatabase } from '../db';
+import { parseScopeList } from '../domain/scopes';
+import { createRepositories } from '../repositories';
+import { SEEDED_CLIENT } from '../seed';
+import { issueAccessToken } from '../services/tokens';
+
+const USAGE =
+  'usage: npm run --silent token -- <admin|manager|agent|email> [--scope "callPurposes.read"]';
+
+export function mintToken(
+  dataDir: string,
+  who: string,
+  scope: string,
+  ttlSeconds: number,
+): { token: string } | { error: string } {
+  const scopes = parseScopeList(scope);
+  if (!scopes) {
+    return {
+      error: `Unknown scope "${scope}". Use e.g. "callPurposes.read callPurposes.write" (levels: read, write, delete, all).`,
+    };
+  }
+  const db = openEmulatorDatabase(dataDir);
+  try {
+    const repos = createRepositories(db);
+    const user = who.includes('@')
+      ? repos.users.findByEmail(who)
+      : repos.users.findFirstByRole(who);
+    if (!user) {
+      const known = repos.users
+        .listAll()
+        .map((u) => `${u.role} (${u.email})`)
+        .join(', ');
+      return { error: `No seeded user "${who}". Known: ${known}.` };
+    }
+    const token = repos.transaction(() =>
+      issueAccessToken(repos, {
+        userId: user.id,
+        clientId: SEEDED_CLIENT.clientId,
+        scopes,
+        grantId: null,
+        ttlSeconds,
+        now: Date.now(),
+      }),
+    );
+    return { token };
+  } finally {
+    db.close();
+  }
+}
+
+function main(): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: process.argv.slice(2),
+      options: { scope: { type: 'string', default: 'callPurposes.all' } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 1;
+  }
+  const [who, ...extra] = parsed.positionals;
+  if (who === undefined || extra.length > 0) {
+    console.error(USAGE);
+    return 1;
+  }
+  const config = readEmulatorConfig(process.env);
+  const result = mintToken(config.dataDir, who, parsed.values.scope, config.tokenTtlSeconds);
+  if ('error' in result) {
+    console.error(result.error);
+    return 1;
+  }
+  console.log(result.token);
+  return 0;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  try {
+    process.exitCode = main();
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exitCode = 1;
+  }
+}

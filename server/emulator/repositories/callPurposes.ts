@@ -1,0 +1,196 @@
+import type { Statement } from 'better-sqlite3';
+import type { EmulatorDatabase } from '../db';
+import type { CursorValues } from '../query/cursor';
+import type { FilterCondition, PageRequest, SortKey } from '../query/listQuery';
+import { keysetCondition, orderBy, whereClause, type SqlFragment } from './listSql';
+
+export type CallPurposeRow = {
+  id: number;
+  name: string;
+  order: number | null;
+  /** Seeded system defaults: managers may not edit or delete them. Not an API attribute. */
+  locked: boolean;
+  creatorId: number | null;
+  createdAt: string;
+  updatedAt: string;
+};
+
+export type CallPurposeChanges = { name?: string; order?: number | null };
+
+export type CallPurposePage = {
+  rows: CallPurposeRow[];
+  hasNext: boolean;
+  hasPrev: boolean;
+  count?: number;
+};
+
+type StoredRow = Omit<CallPurposeRow, 'locked'> & { locked: number };
+
+const INT32_MAX = 2147483647;
+/** New purposes land this far after the current last one, leaving room to reorder by one PATCH. */
+const ORDER_STEP = 10;
+
+const COLUMNS = `id, name, "order" AS "order", locked, creator_id AS creatorId,
+  created_at AS createdAt, updated_at AS updatedAt`;
+
+function toRow(stored: StoredRow): CallPurposeRow {
+  return { ...stored, locked: stored.locked === 1 };
+}
+
+export function sortValuesOf(row: CallPurposeRow, sort: readonly SortKey[]): CursorValues {
+  return sort.map((key) => row[key.field]);
+}
+
+export type CallPurposeRepository = ReturnType<typeof createCallPurposeRepository>;
+
+export function createCallPurposeRepository(db: EmulatorDatabase) {
+  const selectById = db.prepare<[number], StoredRow>(
+    `SELECT ${COLUMNS} FROM call_purposes WHERE id = ?`,
+  );
+  const selectMaxOrder = db.prepare<[], { maxOrder: number | null }>(
+    'SELECT MAX("order") AS maxOrder FROM call_purposes',
+  );
+  const insert = db.prepare<[string, number | null, number, string, string]>(
+    `INSERT INTO call_purposes (name, "order", locked, creator_id, created_at, updated_at)
+     VALUES (?, ?, 0, ?, ?, ?)`,
+  );
+  const updateName = db.prepare<[string, string, number]>(
+    'UPDATE call_purposes SET name = ?, updated_at = ? WHERE id = ?',
+  );
+  const updateOrder = db.prepare<[number | null, string, number]>(
+    'UPDATE call_purposes SET "order" = ?, updated_at = ? WHERE id = ?',
+  );
+  const touch = db.prepare<[string, number]>(
+    'UPDATE call_purposes SET updated_at = ? WHERE id = ?',
+  );
+  const remove = db.prepare<[number]>('DELETE FROM call_purposes WHERE id = ?');
+
+  // List queries vary in shape (filters, sort, cursor); cache their prepared statements by text.
+  const dynamic = new Map<string, Statement<unknown[], unknown>>();
+  function prepared(sql: string): Statement<unknown[], unknown> {
+    let statement = dynamic.get(sql);
+    if (!statement) {
+      if (dynamic.size >= 256) dynamic.clear();
+      statement = db.prepare(sql);
+      dynamic.set(sql, statement);
+    }
+    return statement;
+  }
+
+  function selectPage(
+    conditions: SqlFragment[],
+    sort: readonly SortKey[],
+    reverse: boolean,
+    limit: number,
+  ) {
+    const sql = `SELECT ${COLUMNS} FROM call_purposes WHERE ${conditions.map((c) => c.sql).join(' AND ')}
+      ORDER BY ${orderBy(sort, reverse)} LIMIT ?`;
+    const params = [...conditions.flatMap((c) => c.params), limit];
+    return (prepared(sql).all(...params) as StoredRow[]).map(toRow);
+  }
+
+  function exists(conditions: SqlFragment[]): boolean {
+    const sql = `SELECT 1 FROM call_purposes WHERE ${conditions.map((c) => c.sql).join(' AND ')} LIMIT 1`;
+    return prepared(sql).get(...conditions.flatMap((c) => c.params)) !== undefined;
+  }
+
+  function findById(id: number): CallPurposeRow | undefined {
+    const stored = selectById.get(id);
+    return stored ? toRow(stored) : undefined;
+  }
+
+  return {
+    findById,
+
+    list(query: {
+      sort: readonly SortKey[];
+      filters: readonly FilterCondition[];
+      page: PageRequest;
+      count: boolean;
+    }): CallPurposePage {
+      const { sort, page } = query;
+      const where = whereClause(query.filters);
+      const backwards = page.before !== undefined;
+      const cursor = page.before ?? page.after;
+      const conditions = [where];
+      if (cursor) conditions.push(keysetCondition(sort, cursor, backwards ? 'before' : 'after'));
+
+      return db.transaction((): CallPurposePage => {
+        const fetched = selectPage(conditions, sort, backwards, page.size + 1);
+        const moreAhead = fetched.length > page.size;
+        const rows = fetched.slice(0, page.size);
+        if (backwards) rows.reverse();
+
+        // Whether rows exist on the side we came from: only possible when a cursor was given.
+        let moreBehind = false;
+        const boundary = backwards ? rows[rows.length - 1] : rows[0];
+        if (cursor && boundary) {
+          moreBehind = exists([
+            where,
+            keysetCondition(sort, sortValuesOf(boundary, sort), backwards ? 'after' : 'before'),
+          ]);
+        }
+        const result: CallPurposePage = {
+          rows,
+          hasNext: backwards ? moreBehind : moreAhead,
+          hasPrev: backwards ? moreAhead : moreBehind,
+        };
+        if (query.count) {
+          const countSql = `SELECT COUNT(*) AS n FROM call_purposes WHERE ${where.sql}`;
+          result.count = (prepared(countSql).get(...where.params) as { n: number }).n;
+        }
+        return result;
+      })();
+    },
+
+    create(input: {
+      name: string;
+      order?: number | null;
+      creatorId: number;
+      now: string;
+    }): CallPurposeRow {
+      return db.transaction(() => {
+        let order = input.order;
+        if (order === undefined) {
+          const maxOrder = selectMaxOrder.get()?.maxOrder ?? null;
+          order = maxOrder === null ? ORDER_STEP : Math.min(maxOrder + ORDER_STEP, INT32_MAX);
+        }
+        const info = insert.run(input.name, order, input.creatorId, input.now, input.now);
+        const created = findById(Number(info.lastInsertRowid));
+        if (!created) throw new Error('inserted call purpose vanished');
+        return created;
+      })();
+    },
+
+    /**
+     * Loads, authorizes and updates in one transaction, so the check and the write see the
+     * same row. `authorize` throws to refuse; returns undefined when the row does not exist.
+     */
+    update(
+      id: number,
+      changes: CallPurposeChanges,
+      now: string,
+      authorize: (row: CallPurposeRow) => void,
+    ): CallPurposeRow | undefined {
+      return db.transaction(() => {
+        const row = findById(id);
+        if (!row) return undefined;
+        authorize(row);
+        if (changes.name !== undefined) updateName.run(changes.name, now, id);
+        if (changes.order !== undefined) updateOrder.run(changes.order, now, id);
+        touch.run(now, id);
+        return findById(id);
+      })();
+    },
+
+    /** Like update: returns false when the row does not exist; `authorize` throws to refuse. */
+    delete(id: number, authorize: (row: CallPurposeRow) => void): boolean {
+      return db.transaction(() => {
+        const row = findById(id);
+        if (!row) return false;
+        authorize(row);
+        return remove.run(id).changes === 1;
+      })();
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { EmulatorDatabase } from '../db';
+import type { Role } from '../seed';
+
+export type SeedRows = {
+  users: {
+    id: number;
+    email: string;
+    firstName: string;
+    lastName: string;
+    role: Role;
+    createdAt: string;
+  }[];
+  purposes: {
+    id: number;
+    name: string;
+    order: number;
+    locked: boolean;
+    creatorId: number;
+    createdAt: string;
+  }[];
+  client: { clientId: string; secretSha256: string; name: string };
+};
+
+/** Runs inside the caller's migration transaction. */
+export function insertSeedRows(db: EmulatorDatabase, rows: SeedRows): void {
+  const insertUser = db.prepare(
+    `INSERT INTO users (id, email, first_name, last_name, role, created_at, updated_at)
+     VALUES (@id, @email, @firstName, @lastName, @role, @createdAt, @createdAt)`,
+  );
+  const insertPurpose = db.prepare(
+    `INSERT INTO call_purposes (id, name, "order", locked, creator_id, created_at, updated_at)
+     VALUES (@id, @name, @order, @locked, @creatorId, @createdAt, @createdAt)`,
+  );
+  const insertClient = db.prepare(
+    'INSERT INTO oauth_clients (client_id, secret_sha256, name) VALUES (@clientId, @secretSha256, @name)',
+  );
+  for (const user of rows.users) insertUser.run(user);
+  for (const purpose of rows.purposes)
+    insertPurpose.run({ ...purpose, locked: purpose.locked ? 1 : 0 });
+  insertClient.run(rows.client);
+}

@@ -1,0 +1,72 @@
+import { createHash } from 'node:crypto';
+import type { EmulatorDatabase } from './db';
+import { insertSeedRows } from './repositories/seedRows';
+
+export type Role = 'admin' | 'manager' | 'agent';
+
+export type SeededUser = {
+  id: number;
+  email: string;
+  firstName: string;
+  lastName: string;
+  role: Role;
+};
+
+export const SEEDED_USERS: readonly SeededUser[] = [
+  { id: 1, email: 'alex.morgan@example.com', firstName: 'Alex', lastName: 'Morgan', role: 'admin' },
+  { id: 2, email: 'maria.chen@example.com', firstName: 'Maria', lastName: 'Chen', role: 'manager' },
+  { id: 3, email: 'sam.patel@example.com', firstName: 'Sam', lastName: 'Patel', role: 'agent' },
+];
+
+/** The registered client of the app server. The secret is public on purpose: it is an emulator. */
+export const SEEDED_CLIENT = {
+  clientId: 'call-purpose-admin',
+  clientSecret: 'emulator-secret-not-for-production',
+  name: 'Call Purpose Admin',
+} as const;
+
+export type SeededPurpose = {
+  id: number;
+  name: string;
+  order: number;
+  locked: boolean;
+  creatorId: number;
+};
+
+// Orders leave gaps of 10 so that moving one purpose between two neighbours costs one PATCH.
+export const SEEDED_PURPOSES: readonly SeededPurpose[] = [
+  { id: 1, name: 'Initial Contact', order: 10, locked: true, creatorId: 1 },
+  { id: 2, name: 'Follow Up', order: 20, locked: true, creatorId: 1 },
+  { id: 3, name: 'Discovery Call', order: 30, locked: false, creatorId: 2 },
+  { id: 4, name: 'Demo', order: 40, locked: false, creatorId: 2 },
+  { id: 5, name: 'Pricing Discussion', order: 50, locked: false, creatorId: 1 },
+  { id: 6, name: 'Negotiation', order: 60, locked: false, creatorId: 1 },
+  { id: 7, name: 'Check-in', order: 70, locked: false, creatorId: 2 },
+  { id: 8, name: 'Renewal', order: 80, locked: false, creatorId: 1 },
+];
+
+export function sha256Hex(value: string): string {
+  return createHash('sha256').update(value).digest('hex');
+}
+
+/** Called by the migration step only when the database file was created just now. */
+export function seedFreshDatabase(db: EmulatorDatabase, now: Date = new Date()): void {
+  const dayMs = 24 * 60 * 60 * 1000;
+  // Spread creation dates over the past weeks so that sorting by createdAt means something.
+  const purposeTimes = SEEDED_PURPOSES.map((purpose) =>
+    new Date(now.getTime() - (SEEDED_PURPOSES.length + 1 - purpose.id) * 3 * dayMs).toISOString(),
+  );
+  const userTime = new Date(now.getTime() - 60 * dayMs).toISOString();
+  insertSeedRows(db, {
+    users: SEEDED_USERS.map((user) => ({ ...user, createdAt: userTime })),
+    purposes: SEEDED_PURPOSES.map((purpose, index) => ({
+      ...purpose,
+      createdAt: purposeTimes[index] ?? userTime,
+    })),
+    client: {
+      clientId: SEEDED_CLIENT.clientId,
+      secretSha256: sha256Hex(SEEDED_CLIENT.clientSecret),
+      name: SEEDED_CLIENT.name,
+    },
+  });
+}
