@@ -1,9 +1,10 @@
 // `npm start`: composes the app server with (when no OUTREACH_API_URL is set) the embedded
 // Outreach emulator at /emulator, and listens. Everything else lives in the plugins.
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatConfigErrors, parseAppConfig, type AppConfig } from './app/config';
+import { errorDocument } from './app/errors';
 import { loggerOptions } from './app/logger';
 import { appServerPlugin } from './app/plugin';
 import { resolveSessionSecret } from './app/sessionSecret';
@@ -19,11 +20,25 @@ export async function buildServer(
   config: AppConfig,
   options: BuildOptions = {},
 ): Promise<FastifyInstance> {
-  const app = Fastify({ ...loggerOptions(config), forceCloseConnections: 'idle' });
+  const app = Fastify({
+    ...loggerOptions(config),
+    forceCloseConnections: 'idle',
+    // Requests the router rejects before any plugin runs (a malformed URL) still get JSON:API.
+    frameworkErrors: (error, _request, reply) => {
+      void (reply as FastifyReply)
+        .code(400)
+        .type('application/vnd.api+json')
+        .send(errorDocument(400, 'badRequest', 'Bad request', error.message));
+    },
+  });
 
   if (config.upstream.embedded) {
+    const fromEnv = readEmulatorConfig(process.env);
     const emulator: EmulatorOptions = {
-      ...readEmulatorConfig(process.env),
+      tokenTtlSeconds: fromEnv.tokenTtlSeconds,
+      refreshTokenTtlSeconds: fromEnv.refreshTokenTtlSeconds,
+      rateLimit: fromEnv.rateLimit,
+      codeTtlSeconds: fromEnv.codeTtlSeconds,
       ...options.emulator,
       dataDir: options.emulator?.dataDir ?? config.dataDir,
     };

@@ -1,0 +1,398 @@
+// The composed server (app server + embedded emulator), over real HTTP on a fresh DATA_DIR:
+// sign-in through the consent page, the session, the proxy, refresh and the SPA fallback.
+import Database from 'better-sqlite3';
+import { createHash } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../main';
+import { parseAppConfig, type AppConfig } from './config';
+import { resolveSessionSecret } from './sessionSecret';
+import { browser, fakeDist, freePort, signIn, tempDir, type Browser } from './test/harness';
+
+interface Running {
+  app: FastifyInstance;
+  config: AppConfig;
+  url: string;
+  dataDir: string;
+  distDir: string;
+  stop(): Promise<void>;
+}
+
+async function startComposed(emulator: { tokenTtlSeconds?: number } = {}): Promise<Running> {
+  const port = await freePort();
+  const dataDir = tempDir('data');
+  const distDir = fakeDist();
+  const parsed = parseAppConfig(
+    { PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'test' },
+    { distDir },
+  );
+  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+  const config = resolveSessionSecret(parsed.config);
+  const app = await buildServer(config, { emulator });
+  await app.listen({ port, host: config.host });
+  return {
+    app,
+    config,
+    url: config.publicUrl,
+    dataDir,
+    distDir,
+    async stop() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(distDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Direct access to the app's session store, to simulate revoked and expired tokens. */
+function tamper(dataDir: string, sql: string): void {
+  const db = new Database(join(dataDir, 'app.sqlite'));
+  try {
+    db.prepare(sql).run();
+  } finally {
+    db.close();
+  }
+}
+
+/** The stored row key of a browser's session: SHA-256 of the id inside the signed cookie. */
+function sessionKey(client: Browser): string {
+  const signed = decodeURIComponent(client.jar.get('cpa_session') ?? '');
+  return createHash('sha256')
+    .update(signed.slice(0, signed.lastIndexOf('.')))
+    .digest('base64url');
+}
+
+function storedTokens(dataDir: string, client?: Browser) {
+  const db = new Database(join(dataDir, 'app.sqlite'), { readonly: true });
+  try {
+    const rows = db.prepare('SELECT id_hash, access_token, refresh_token FROM sessions').all() as {
+      id_hash: string;
+      access_token: string;
+      refresh_token: string;
+    }[];
+    return client === undefined ? rows : rows.filter((row) => row.id_hash === sessionKey(client));
+  } finally {
+    db.close();
+  }
+}
+
+const LIST = '/api/v2/callPurposes?provideAuthorizationMeta=true&include=creator&sort=order';
+const JSONAPI = 'application/vnd.api+json';
+
+describe('app server with the embedded emulator', () => {
+  let server: Running;
+  let alex: Browser;
+
+  beforeAll(async () => {
+    server = await startComposed();
+    alex = browser(server.url);
+    const result = await signIn(alex, { as: 'Alex Morgan', returnTo: '/call-purposes/3/edit?x=1' });
+    expect(result.location).toBe('/call-purposes/3/edit?x=1');
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('answers /healthz', async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ ok: true });
+  });
+
+  it('starts sign-in at the upstream with state, PKCE S256 and the callPurposes.all scope', async () => {
+    const response = await browser(server.url).fetch('/auth/login?returnTo=/call-purposes');
+    expect(response.status).toBe(302);
+    const location = new URL(response.headers.get('location') ?? '');
+    expect(`${location.origin}${location.pathname}`).toBe(`${server.url}/emulator/oauth/authorize`);
+    const params = Object.fromEntries(location.searchParams);
+    expect(params).toMatchObject({
+      client_id: 'call-purpose-admin',
+      redirect_uri: `${server.url}/auth/callback`,
+      response_type: 'code',
+      scope: 'callPurposes.all',
+      code_challenge_method: 'S256',
+    });
+    expect(params.state).toMatch(/^[\w-]{43}$/);
+    expect(params.code_challenge).toMatch(/^[\w-]{43}$/);
+    expect(JSON.stringify(params)).not.toContain('emulator-secret');
+  });
+
+  it('opens an HttpOnly, SameSite=Lax session and reports who is signed in', async () => {
+    const cookie = alex.jar.seen.find((header) => header.startsWith('cpa_session='));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/Secure/i);
+    const response = await alex.fetch('/auth/session');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const body = (await response.json()) as { user: unknown; scopes: string[]; expiresAt: string };
+    expect(body.user).toEqual({ id: 1, name: 'Alex Morgan', email: 'alex.morgan@example.com' });
+    expect(body.scopes).toEqual(['callPurposes.all']);
+    const hours = (Date.parse(body.expiresAt) - Date.now()) / 3_600_000;
+    expect(hours).toBeGreaterThan(11.9);
+    expect(hours).toBeLessThanOrEqual(12);
+  });
+
+  it('keeps tokens out of the browser: the cookie holds only a signed random id', async () => {
+    const value = decodeURIComponent(alex.jar.get('cpa_session') ?? '');
+    const [tokens] = storedTokens(server.dataDir, alex);
+    expect(tokens?.access_token).toBeDefined();
+    expect(value).not.toContain(tokens?.access_token);
+    expect(value).toMatch(/^[\w-]{43}\.[\w+/=-]+$/);
+  });
+
+  it('says 401 to /auth/session and /api/v2 without a session, or with a forged cookie', async () => {
+    for (const cookie of [undefined, 'cpa_session=forged.signature']) {
+      const headers = cookie === undefined ? undefined : { cookie };
+      for (const path of ['/auth/session', LIST]) {
+        const response = await fetch(`${server.url}${path}`, { headers });
+        expect(response.status).toBe(401);
+        expect(await response.json()).toMatchObject({ errors: [{ id: 'unauthenticated' }] });
+      }
+    }
+  });
+
+  it('proxies the list with the bearer token and passes back rate-limit headers', async () => {
+    const response = await alex.fetch(LIST, { headers: { accept: JSONAPI } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain(JSONAPI);
+    expect(response.headers.get('x-ratelimit-limit')).toBe('10000');
+    expect(response.headers.get('x-ratelimit-remaining')).toMatch(/^\d+$/);
+    expect(response.headers.get('x-ratelimit-reset')).not.toBeNull();
+    expect(response.headers.get('set-cookie')).toBeNull();
+    const body = (await response.json()) as {
+      data: { attributes: { name: string }; meta: { canWrite: boolean } }[];
+    };
+    expect(body.data.map((item) => item.attributes.name).slice(0, 3)).toEqual([
+      'Initial Contact',
+      'Follow Up',
+      'Discovery Call',
+    ]);
+    expect(body.data[0]?.meta.canWrite).toBe(true);
+  });
+
+  it('hands back links the browser can follow through the proxy', async () => {
+    const first = await alex.fetch('/api/v2/callPurposes?page[size]=3&sort=order');
+    const page = (await first.json()) as { links: { next?: string }; data: unknown[] };
+    expect(page.data).toHaveLength(3);
+    expect(page.links.next).toMatch(/^\/api\/v2\/callPurposes\?/);
+    const second = await alex.fetch(page.links.next ?? '');
+    expect(second.status).toBe(200);
+  });
+
+  it('forwards a create and its body unchanged; the upstream judges the media type', async () => {
+    const create = await alex.fetch('/api/v2/callPurposes', {
+      method: 'POST',
+      headers: { origin: server.url, 'content-type': JSONAPI, accept: JSONAPI },
+      body: JSON.stringify({ data: { type: 'callPurpose', attributes: { name: 'Proxy test' } } }),
+    });
+    expect(create.status).toBe(201);
+    const created = (await create.json()) as { data: { id: number; attributes: { name: string } } };
+    expect(created.data.attributes.name).toBe('Proxy test');
+
+    const read = await alex.fetch(`/api/v2/callPurposes/${created.data.id}`);
+    expect(read.status).toBe(200);
+
+    const wrongType = await alex.fetch('/api/v2/callPurposes', {
+      method: 'POST',
+      headers: { origin: server.url, 'content-type': 'text/plain' },
+      body: 'name=nope',
+    });
+    expect(wrongType.status).toBe(415);
+    expect(await wrongType.json()).toMatchObject({ errors: [{ id: 'unsupportedMediaType' }] });
+
+    const invalid = await alex.fetch('/api/v2/callPurposes', {
+      method: 'POST',
+      headers: { origin: server.url, 'content-type': JSONAPI },
+      body: JSON.stringify({ data: { type: 'callPurpose', attributes: { name: '  ' } } }),
+    });
+    expect(invalid.status).toBe(422);
+    expect(await invalid.json()).toMatchObject({
+      errors: [{ source: { pointer: '/data/attributes/name' } }],
+    });
+  });
+
+  it('ignores the browser Authorization header: the session token is what reaches upstream', async () => {
+    const response = await alex.fetch(LIST, { headers: { authorization: 'Bearer not-a-token' } });
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses state-changing requests from other origins', async () => {
+    const attempts: Record<string, string>[] = [
+      { origin: 'https://evil.example' },
+      { origin: 'http://localhost:1' },
+      { 'sec-fetch-site': 'cross-site' },
+    ];
+    for (const headers of attempts) {
+      const response = await alex.fetch('/api/v2/callPurposes/5', {
+        method: 'DELETE',
+        headers,
+      });
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ errors: [{ id: 'crossOriginRequest' }] });
+    }
+    expect((await alex.fetch('/api/v2/callPurposes/5')).status).toBe(200);
+  });
+
+  it('answers unknown /api and /auth paths with JSON 404s, and passes upstream 404s through', async () => {
+    for (const path of ['/api/v3/callPurposes', '/api', '/auth/nope', '/api/unknown']) {
+      const response = await alex.fetch(path, { headers: { accept: 'text/html' } });
+      expect(response.status).toBe(404);
+      expect(response.headers.get('content-type')).toContain('json');
+      expect(await response.json()).toMatchObject({ errors: [{ id: 'notFound' }] });
+    }
+    const missing = await alex.fetch('/api/v2/callPurposes/999999');
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ errors: [{ id: 'resourceNotFound' }] });
+  });
+
+  it('serves the SPA: deep links get index.html, hashed assets are cached for good', async () => {
+    for (const path of ['/', '/call-purposes', '/call-purposes/3/edit', '/sign-in?error=x']) {
+      const response = await fetch(`${server.url}${path}`, { headers: { accept: 'text/html' } });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toContain('text/html');
+      expect(response.headers.get('cache-control')).toBe('no-cache');
+      expect(await response.text()).toContain('<div id="root">');
+    }
+    const asset = await fetch(`${server.url}/assets/index-abc123.js`);
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const missingAsset = await fetch(`${server.url}/assets/gone.js`, {
+      headers: { accept: '*/*' },
+    });
+    expect(missingAsset.status).toBe(404);
+  });
+
+  it('rejects unknown, replayed and foreign states, and reports a denied consent', async () => {
+    const stranger = browser(server.url);
+    const unknown = await stranger.fetch('/auth/callback?code=abc&state=made-up');
+    expect(unknown.status).toBe(302);
+    expect(unknown.headers.get('location')).toBe('/sign-in?error=invalid_state');
+
+    const client = browser(server.url);
+    const signedIn = await signIn(client, { as: 'Sam Patel' });
+    expect(signedIn.location).toBe('/call-purposes');
+    const replay = await client.fetch(signedIn.callbackUrl.href);
+    expect(replay.headers.get('location')).toBe('/sign-in?error=invalid_state');
+
+    // A callback URL from someone else's sign-in does not work in this browser (login CSRF).
+    const victim = browser(server.url);
+    const attacker = browser(server.url);
+    const login = await attacker.fetch('/auth/login');
+    const state = new URL(login.headers.get('location') ?? '').searchParams.get('state');
+    const foreign = await victim.fetch(`/auth/callback?code=abc&state=${state}`);
+    expect(foreign.headers.get('location')).toBe('/sign-in?error=invalid_state');
+
+    const denied = await signIn(browser(server.url), {
+      decision: 'deny',
+      returnTo: '/call-purposes/new',
+    });
+    expect(denied.location).toBe('/sign-in?error=access_denied&returnTo=%2Fcall-purposes%2Fnew');
+  });
+
+  it('never redirects off-site after sign-in', async () => {
+    for (const returnTo of ['//evil.example/x', 'https://evil.example', '/\\evil.example']) {
+      const result = await signIn(browser(server.url), { returnTo });
+      expect(result.location).toBe('/call-purposes');
+    }
+  });
+
+  it('shows the emulator user and role through the session for each seeded user', async () => {
+    const maria = browser(server.url);
+    await signIn(maria, { as: 'Maria Chen' });
+    const session = (await (await maria.fetch('/auth/session')).json()) as {
+      user: { name: string };
+    };
+    expect(session.user.name).toBe('Maria Chen');
+    const list = (await (await maria.fetch(LIST)).json()) as {
+      data: { attributes: { name: string }; meta: { canWrite: boolean } }[];
+    };
+    const locked = list.data.find((item) => item.attributes.name === 'Initial Contact');
+    expect(locked?.meta.canWrite).toBe(false);
+  });
+
+  it('refreshes and retries once when the upstream rejects the access token', async () => {
+    const client = browser(server.url);
+    await signIn(client);
+    const [before] = storedTokens(server.dataDir, client);
+    tamper(
+      server.dataDir,
+      `UPDATE sessions SET access_token = 'revoked' WHERE id_hash = '${sessionKey(client)}'`,
+    );
+    const response = await client.fetch(LIST);
+    expect(response.status).toBe(200);
+    const [after] = storedTokens(server.dataDir, client);
+    expect(after?.access_token).not.toBe('revoked');
+    expect(after?.access_token).not.toBe(before?.access_token);
+    expect(after?.refresh_token).not.toBe(before?.refresh_token);
+  });
+
+  it('ends the session when its refresh token is refused', async () => {
+    const client = browser(server.url);
+    await signIn(client, { as: 'Maria Chen' });
+    expect((await client.fetch('/auth/session')).status).toBe(200);
+    tamper(
+      server.dataDir,
+      `UPDATE sessions SET access_token = 'revoked', refresh_token = 'revoked' WHERE id_hash = '${sessionKey(client)}'`,
+    );
+    const response = await client.fetch(LIST);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ errors: [{ id: 'unauthenticated' }] });
+    expect((await client.fetch('/auth/session')).status).toBe(401);
+  });
+
+  it('signs out only from its own origin, then forgets the session', async () => {
+    const client = browser(server.url);
+    await signIn(client);
+    const crossSite = await client.fetch('/auth/logout', {
+      method: 'POST',
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(crossSite.status).toBe(403);
+    expect((await client.fetch('/auth/session')).status).toBe(200);
+
+    const cookie = client.jar.header();
+    const logout = await client.fetch('/auth/logout', {
+      method: 'POST',
+      headers: { origin: server.url, 'content-type': 'application/json' },
+    });
+    expect(logout.status).toBe(204);
+    expect((await client.fetch('/auth/session')).status).toBe(401);
+    // The old cookie is dead server-side too, not just cleared in the browser.
+    const replay = await fetch(`${server.url}/auth/session`, { headers: { cookie } });
+    expect(replay.status).toBe(401);
+  });
+});
+
+describe('app server with short-lived access tokens', () => {
+  let server: Running;
+
+  beforeAll(async () => {
+    server = await startComposed({ tokenTtlSeconds: 2 });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('refreshes an expiring token once for concurrent requests and keeps working', async () => {
+    const client = browser(server.url);
+    await signIn(client);
+    expect((await client.fetch(LIST)).status).toBe(200);
+    const [first] = storedTokens(server.dataDir, client);
+
+    await new Promise((resolve) => setTimeout(resolve, 2_200));
+    // Refresh tokens rotate: had two of these refreshed with the same one, the second refresh
+    // would be refused and the session would end with a 401.
+    const responses = await Promise.all(Array.from({ length: 6 }, () => client.fetch(LIST)));
+    expect(responses.map((response) => response.status)).toEqual(Array(6).fill(200));
+    const [second] = storedTokens(server.dataDir, client);
+    expect(second?.access_token).not.toBe(first?.access_token);
+    expect(second?.refresh_token).not.toBe(first?.refresh_token);
+
+    await new Promise((resolve) => setTimeout(resolve, 2_200));
+    expect((await client.fetch(LIST)).status).toBe(200);
+    expect((await client.fetch('/auth/session')).status).toBe(200);
+  });
+});
