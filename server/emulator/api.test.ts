@@ -1,0 +1,811 @@
+// Every row of API.md, against a real emulator on a fresh temp DATA_DIR; responses are
+// checked against the published contract (test/contract.ts).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assertValid, isErrorDocument, validators } from './test/contract';
+import { JSON_API, purposeDocument, snapshot, startEmulator, type Emulator } from './test/harness';
+
+let emulator: Emulator;
+let admin: string;
+let manager: string;
+let agent: string;
+
+beforeAll(async () => {
+  emulator = await startEmulator();
+  admin = emulator.token('admin');
+  manager = emulator.token('maria.chen@example.com');
+  agent = emulator.token('agent');
+});
+afterAll(() => emulator.close());
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function expectError(
+  response: { statusCode: number; headers: Record<string, unknown>; json: () => Json },
+  status: number,
+  id: string,
+) {
+  expect(response.statusCode).toBe(status);
+  expect(response.headers['content-type']).toMatch(/^application\/vnd\.api\+json/);
+  const body = response.json();
+  expect(isErrorDocument(body)).toBe(true);
+  assertValid(validators.error, body);
+  expect(body.errors[0].id).toBe(id);
+  return body.errors as Json[];
+}
+
+describe('transport', () => {
+  it('answers JSON:API with rate-limit headers on success and on errors', async () => {
+    for (const token of [admin, undefined]) {
+      const response = await emulator.request({
+        method: 'GET',
+        url: '/api/v2/callPurposes',
+        token,
+      });
+      expect(response.headers['content-type']).toMatch(/^application\/vnd\.api\+json/);
+      expect(Number(response.headers['x-ratelimit-limit'])).toBe(10000);
+      expect(Number(response.headers['x-ratelimit-remaining'])).toBeGreaterThan(0);
+      const reset = Number(response.headers['x-ratelimit-reset']);
+      expect(reset * 1000).toBeGreaterThan(Date.now());
+      expect(reset * 1000).toBeLessThanOrEqual(Date.now() + 3600_000 + 1000);
+    }
+  });
+
+  it('401 with WWW-Authenticate when the token is missing, unknown or malformed', async () => {
+    const missing = await emulator.request({ method: 'GET', url: '/api/v2/callPurposes' });
+    expectError(missing, 401, 'unauthorized');
+    expect(missing.headers['www-authenticate']).toBe('Bearer realm="outreach"');
+    for (const authorization of ['Bearer nope', 'Bearer', 'Bearer a b']) {
+      const bad = await emulator.request({
+        method: 'GET',
+        url: '/api/v2/callPurposes',
+        headers: { authorization },
+      });
+      expectError(bad, 401, 'unauthorized');
+      expect(bad.headers['www-authenticate']).toMatch(
+        /^Bearer realm="outreach", error="invalid_token"/,
+      );
+    }
+  });
+
+  it('401 invalid_token once a token has expired', async () => {
+    const shortLived = await startEmulator({ tokenTtlSeconds: 1 });
+    try {
+      const { mintToken } = await import('./cli/token');
+      const result = mintToken(shortLived.dataDir, 'admin', 'callPurposes.all', 1);
+      if (!('token' in result)) throw new Error(result.error);
+      expect(
+        (await shortLived.request({ method: 'GET', url: '/api/v2', token: result.token }))
+          .statusCode,
+      ).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      const expired = await shortLived.request({
+        method: 'GET',
+        url: '/api/v2',
+        token: result.token,
+      });
+      expectError(expired, 401, 'unauthorized');
+      expect(expired.headers['www-authenticate']).toContain('error="invalid_token"');
+    } finally {
+      await shortLived.close();
+    }
+  });
+
+  it('415 unsupportedMediaType for a body of another type, and nothing is written', async () => {
+    const before = snapshot(emulator.dataDir);
+    for (const type of ['application/json', 'text/plain', 'application/vnd.api+json; ext=bulk']) {
+      const response = await emulator.request({
+        method: 'POST',
+        url: '/api/v2/callPurposes',
+        token: admin,
+        headers: { 'content-type': type },
+        payload: JSON.stringify(purposeDocument({ name: 'Nope' })),
+      });
+      expectError(response, 415, 'unsupportedMediaType');
+    }
+    expect(snapshot(emulator.dataDir)).toBe(before);
+  });
+
+  it('accepts charset=utf-8 on the JSON:API media type', async () => {
+    const response = await emulator.request({
+      method: 'GET',
+      url: '/api/v2/callPurposes/1',
+      token: admin,
+      headers: { 'content-type': `${JSON_API}; charset=utf-8` },
+    });
+    expect(response.statusCode).toBe(200);
+  });
+
+  it('unknown paths are JSON:API 404s, never HTML', async () => {
+    expectError(
+      await emulator.request({ method: 'GET', url: '/api/v2/calls', token: admin }),
+      404,
+      'resourceNotFound',
+    );
+    expectError(
+      await emulator.request({ method: 'GET', url: '/nowhere' }),
+      404,
+      'resourceNotFound',
+    );
+    expectError(
+      await emulator.request({ method: 'PUT', url: '/api/v2/callPurposes/1', token: admin }),
+      404,
+      'resourceNotFound',
+    );
+  });
+
+  it('429 rateLimitExceeded with Retry-After past the limit, per user', async () => {
+    const limited = await startEmulator({ rateLimit: 3 });
+    try {
+      const token = limited.token('admin');
+      const other = limited.token('manager');
+      const statuses: number[] = [];
+      let last;
+      for (let i = 0; i < 4; i++) {
+        last = await limited.request({ method: 'GET', url: '/api/v2/callPurposes', token });
+        statuses.push(last.statusCode);
+      }
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      if (!last) throw new Error('no response');
+      expectError(last, 429, 'rateLimitExceeded');
+      expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+      expect(last.headers['x-ratelimit-remaining']).toBe('0');
+      // Another user has a bucket of their own.
+      expect(
+        (await limited.request({ method: 'GET', url: '/api/v2/callPurposes', token: other }))
+          .statusCode,
+      ).toBe(200);
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('API root and users', () => {
+  it('GET /api/v2 tells who the token belongs to and its scopes, with any scope', async () => {
+    const token = emulator.token('manager', 'callPurposes.read');
+    const response = await emulator.request({ method: 'GET', url: '/api/v2', token });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      meta: {
+        user: { id: 2, email: 'maria.chen@example.com', firstName: 'Maria', lastName: 'Chen' },
+        scopes: ['callPurposes.read'],
+      },
+    });
+    expect((await emulator.request({ method: 'GET', url: '/api/v2?x=1', token })).statusCode).toBe(
+      400,
+    );
+  });
+
+  it('GET /users/{id} with users.read or a callPurposes read scope; 404 for unknown ids', async () => {
+    const response = await emulator.request({
+      method: 'GET',
+      url: '/api/v2/users/3',
+      token: emulator.token('admin', 'users.read'),
+    });
+    expect(response.json()).toEqual({
+      data: {
+        type: 'user',
+        id: 3,
+        attributes: expect.objectContaining({
+          firstName: 'Sam',
+          lastName: 'Patel',
+          email: 'sam.patel@example.com',
+        }),
+        links: { self: '/api/v2/users/3' },
+      },
+    });
+    expect(
+      (await emulator.request({ method: 'GET', url: '/api/v2/users/1', token: agent })).statusCode,
+    ).toBe(200);
+    const fields = await emulator.request({
+      method: 'GET',
+      url: '/api/v2/users/1?fields[user]=email',
+      token: agent,
+    });
+    expect(fields.json().data.attributes).toEqual({ email: 'alex.morgan@example.com' });
+    expectError(
+      await emulator.request({
+        method: 'GET',
+        url: '/api/v2/users/1',
+        token: emulator.token('admin', 'callPurposes.write'),
+      }),
+      403,
+      'unauthorizedOauthScope',
+    );
+    expectError(
+      await emulator.request({ method: 'GET', url: '/api/v2/users/99', token: agent }),
+      404,
+      'resourceNotFound',
+    );
+  });
+});
+
+describe('list', () => {
+  it('200 {data, links, meta} in display order, matching the contract and API.md shape', async () => {
+    const response = await emulator.request({
+      method: 'GET',
+      url: '/api/v2/callPurposes',
+      token: agent,
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    assertValid(validators.list, body);
+    expect(Object.keys(body).sort()).toEqual(['data', 'links', 'meta']);
+    expect(body.data.map((r: Json) => r.attributes.name)).toEqual([
+      'Initial Contact',
+      'Follow Up',
+      'Discovery Call',
+      'Demo',
+      'Pricing Discussion',
+      'Negotiation',
+      'Check-in',
+      'Renewal',
+    ]);
+    expect(body.data[2]).toEqual({
+      type: 'callPurpose',
+      id: 3,
+      attributes: {
+        name: 'Discovery Call',
+        order: 30,
+        createdAt: expect.any(String),
+        updatedAt: expect.any(String),
+      },
+      relationships: {
+        creator: { data: { type: 'user', id: 2 } },
+        calls: { links: { related: '/api/v2/calls?filter[callPurpose][id]=3' } },
+      },
+      links: { self: '/api/v2/callPurposes/3' },
+    });
+    expect(body.links).toEqual({ first: '/api/v2/callPurposes' });
+    expect(body.meta).toEqual({});
+    expect(new Date(body.data[0].attributes.createdAt).toISOString()).toBe(
+      body.data[0].attributes.createdAt,
+    );
+    expect(body.data[0]).not.toHaveProperty('attributes.locked');
+  });
+
+  it('sorts by several keys, descending with "-"', async () => {
+    const response = await emulator.request({
+      method: 'GET',
+      url: '/api/v2/callPurposes?sort=-name',
+      token: agent,
+    });
+    const names = response.json().data.map((r: Json) => r.attributes.name);
+    expect(names).toEqual([...names].sort((a: string, b: string) => b.localeCompare(a)));
+    const byCreator = await emulator.request({
+      method: 'GET',
+      url: '/api/v2/callPurposes?sort=-createdAt,id',
+      token: agent,
+    });
+    expect(byCreator.json().data.map((r: Json) => r.id)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
+  });
+
+  it.each([
+    ['filter[name]=Demo', [4]],
+    ['filter[id]=1,3,5', [1, 3, 5]],
+    ['filter[order]=30..50', [3, 4, 5]],
+    ['filter[order]=neginf..20', [1, 2]],
+    ['filter[order]=70..inf', [7, 8]],
+    ['filter[order]=__null__', []],
+    ['filter[order]=__notnull__', [1, 2, 3, 4, 5, 6, 7, 8]],
+    ['filter[id]=2..4&filter[order]=40..inf', [4]],
+  ])('filters %s', async (query, ids) => {
+    const response = await emulator.request({
+      method: 'GET',
+      url: `/api/v2/callPurposes?${query}`,
+      token: agent,
+    });
+    expect(response.statusCode).toBe(200);
+    expect(response.json().data.map((r: Json) => r.id)).toEqual(ids);
+  });
+
+  it('filters by createdAt and updatedAt ranges', async () => {
+    const all = (
+      await emulator.request({
+        method: 'GET',
+        url: '/api/v2/callPurposes?filter[id]=1,2,3,4,5,6,7,8',
+        token: agent,
+      })
+    ).json();
+    const cut = all.data[3].attributes.createdAt as string;
+    const after = await emulator.request({
+      method: 'GET',
+      url: `/api/v2/callPurposes?filter[createdAt]=${cut}..inf&filter[id]=neginf..8`,
+      token: agent,
+    });
+    expect(after.json().data.map((r: Json) => r.id)).toEqual([4, 5, 6, 7, 8]);
+    const exact = await emulator.request({
+      method: 'GET',
+      url: `/api/v2/callPurposes?filter[updatedAt]=${all.data[0].attributes.updatedAt}`,
+      token: agent,
+    });
+    expect(exact.json().data.map((r: Json) => r.id)).toContain(1);
+  });
+
+  it('count=true adds meta.count, include=creator adds users, fields[...] trims', async () => {
+    const response = await emulator.request({
+      method: 'GET',
+      url: '/api/v2/callPurposes?filter[id]=1,3&count=true&include=creator&fields[callPurpose]=name,creator&fields[user]=firstName,lastName,email',
+      token: agent,
+    });
+    const body = response.json();
+    assertValid(validators.list, body);
+    expect(body.meta).toEqual({ count: 2 });
+    expect(body.data[0]).toEqual({
+      type: 'callPurpose',
+      id: 1,
+      attributes: { name: 'Initial Contact' },
+      relationships: { creator: { data: { type: 'user', id: 1 } } },
+      links: { self: '/api/v2/callPurposes/1' },
+    });
+    expect(body.included).toEqual([
+      {
+        type: 'user',
+        id: 1,
+        attributes: { firstName: 'Alex', lastName: 'Morgan', email: 'alex.morgan@example.com' },
+        links: { self: '/api/v2/users/1' },
+      },
+      {
+        type: 'user',
+        id: 2,
+        attributes: { firstName: 'Maria', lastName: 'Chen', email: 'maria.chen@example.com' },
+        links: { self: '/api/v2/users/2' },
+      },
+    ]);
+  });
+
+  it('provideAuthorizationMeta=true adds meta.canWrite and meta.canDelete', async () => {
+    const response = await emulator.request({
+      method: 'GET',
+      url: '/api/v2/callPurposes?provideAuthorizationMeta=true&filter[id]=1,3',
+      token: manager,
+    });
+    expect(response.json().data.map((r: Json) => r.meta)).toEqual([
+      { canWrite: false, canDelete: false },
+      { canWrite: true, canDelete: true },
+    ]);
+  });
+
+  it('400 naming the parameter for unknown parameters, sort keys and filters', async () => {
+    for (const [query, parameter] of [
+      ['foo=bar', 'foo'],
+      ['sort=color', 'sort'],
+      ['filter[creator]=1', 'filter[creator]'],
+      ['page[size]=1001', 'page[size]'],
+      ['page[after]=garbage', 'page[after]'],
+    ]) {
+      const errors = expectError(
+        await emulator.request({
+          method: 'GET',
+          url: `/api/v2/callPurposes?${query}`,
+          token: agent,
+        }),
+        400,
+        'badRequest',
+      );
+      expect(errors[0]?.source).toEqual({ parameter });
+    }
+  });
+
+  it('403 unauthorizedOauthScope without a read scope (write does not imply read)', async () => {
+    const token = emulator.token('admin', 'callPurposes.write callPurposes.delete');
+    const response = await emulator.request({ method: 'GET', url: '/api/v2/callPurposes', token });
+    expectError(response, 403, 'unauthorizedOauthScope');
+  });
+});
+
+describe('create', () => {
+  it('201 with the new resource, trimmed name, placed last, creator = caller', async () => {
+    const response = await emulator.request({
+      method: 'POST',
+      url: '/api/v2/callPurposes?provideAuthorizationMeta=true',
+      token: manager,
+      json: purposeDocument({ name: '  Upsell  ' }),
+    });
+    expect(response.statusCode).toBe(201);
+    const body = response.json();
+    assertValid(validators.created, body);
+    expect(body.data).toMatchObject({
+      type: 'callPurpose',
+      attributes: { name: 'Upsell' },
+      relationships: { creator: { data: { type: 'user', id: 2 } } },
+      meta: { canWrite: true, canDelete: true },
+    });
+    expect(Number.isInteger(body.data.id)).toBe(true);
+    expect(response.headers.location).toBe(`/api/v2/callPurposes/${body.data.id}`);
+    const list = (
+      await emulator.request({ method: 'GET', url: '/api/v2/callPurposes', token: agent })
+    ).json();
+    expect(list.data.at(-1).id).toBe(body.data.id);
+    expect(body.data.attributes.order).toBeGreaterThan(list.data.at(-2).attributes.order);
+    expect(body.data.attributes.createdAt).toBe(body.data.attributes.updatedAt);
+  });
+
+  it('201 with an explicit order, and duplicate names are allowed', async () => {
+    const response = await emulator.request({
+      method: 'POST',
+      url: '/api/v2/callPurposes',
+      token: admin,
+      json: purposeDocument({ name: 'Demo', order: 45 }),
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json().data.attributes).toMatchObject({ name: 'Demo', order: 45 });
+  });
+
+  it('403 unauthorizedRequest for an agent, 403 unauthorizedOauthScope for a read-only token', async () => {
+    expectError(
+      await emulator.request({
+        method: 'POST',
+        url: '/api/v2/callPurposes',
+        token: agent,
+        json: purposeDocument({ name: 'X' }),
+      }),
+      403,
+      'unauthorizedRequest',
+    );
+    const readOnly = emulator.token('admin', 'callPurposes.read');
+    expectError(
+      await emulator.request({
+        method: 'POST',
+        url: '/api/v2/callPurposes',
+        token: readOnly,
+        json: purposeDocument({ name: 'X' }),
+      }),
+      403,
+      'unauthorizedOauthScope',
+    );
+  });
+
+  it.each([
+    [{ name: '' }, '/data/attributes/name'],
+    [{ name: '   ' }, '/data/attributes/name'],
+    [{ name: 'x'.repeat(256) }, '/data/attributes/name'],
+    [{ name: 7 }, '/data/attributes/name'],
+    [{ name: null }, '/data/attributes/name'],
+    [{}, '/data/attributes/name'],
+    [{ name: 'A', order: 1.5 }, '/data/attributes/order'],
+    [{ name: 'A', order: '3' }, '/data/attributes/order'],
+    [{ name: 'A', order: 2147483648 }, '/data/attributes/order'],
+    [{ name: 'A', color: 'red' }, '/data/attributes/color'],
+    [{ name: 'A', createdAt: '2020-01-01T00:00:00.000Z' }, '/data/attributes/createdAt'],
+    [{ name: 'A', updatedAt: '2020-01-01T00:00:00.000Z' }, '/data/attributes/updatedAt'],
+  ])(
+    '422 validationError for attributes %j at %s, nothing written',
+    async (attributes, pointer) => {
+      const before = snapshot(emulator.dataDir);
+      const errors = expectError(
+        await emulator.request({
+          method: 'POST',
+          url: '/api/v2/callPurposes',
+          token: admin,
+          json: purposeDocument(attributes),
+        }),
+        422,
+        'validationError',
+      );
+      expect(errors.map((e) => e.source?.pointer)).toContain(pointer);
+      expect(snapshot(emulator.dataDir)).toBe(before);
+    },
+  );
+
+  it('accepts a 255-character name and counts characters, not UTF-16 units', async () => {
+    const name = '😀'.repeat(255);
+    const response = await emulator.request({
+      method: 'POST',
+      url: '/api/v2/callPurposes',
+      token: admin,
+      json: purposeDocument({ name }),
+    });
+    expect(response.statusCode).toBe(201);
+  });
+
+  it('422 for relationships, client ids and malformed documents; 400 for malformed JSON', async () => {
+    const before = snapshot(emulator.dataDir);
+    const cases: [unknown, string][] = [
+      [
+        {
+          data: {
+            type: 'callPurpose',
+            attributes: { name: 'A' },
+            relationships: { creator: { data: { type: 'user', id: 3 } } },
+          },
+        },
+        '/data/relationships',
+      ],
+      [{ data: { type: 'callPurpose', id: 99, attributes: { name: 'A' } } }, '/data/id'],
+      [{ data: { attributes: { name: 'A' } } }, '/data/type'],
+      [{ data: [] }, '/data'],
+      [[], ''],
+      [{ data: { type: 'callPurpose', attributes: 'A' } }, '/data/attributes'],
+    ];
+    for (const [json, pointer] of cases) {
+      const errors = expectError(
+        await emulator.request({ method: 'POST', url: '/api/v2/callPurposes', token: admin, json }),
+        422,
+        'validationError',
+      );
+      expect(errors.map((e) => e.source?.pointer)).toContain(pointer);
+    }
+    const malformed = await emulator.request({
+      method: 'POST',
+      url: '/api/v2/callPurposes',
+      token: admin,
+      headers: { 'content-type': JSON_API },
+      payload: '{"data": ',
+    });
+    expectError(malformed, 400, 'badRequest');
+    expect(snapshot(emulator.dataDir)).toBe(before);
+  });
+
+  it('409 when the type is not callPurpose', async () => {
+    expectError(
+      await emulator.request({
+        method: 'POST',
+        url: '/api/v2/callPurposes',
+        token: admin,
+        json: { data: { type: 'call', attributes: { name: 'A' } } },
+      }),
+      409,
+      'conflict',
+    );
+  });
+});
+
+describe('read', () => {
+  it('200 with the resource; include and authorization meta on request', async () => {
+    const response = await emulator.request({
+      method: 'GET',
+      url: '/api/v2/callPurposes/4?include=creator&provideAuthorizationMeta=true',
+      token: agent,
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    assertValid(validators.read, body);
+    expect(body.data).toMatchObject({
+      id: 4,
+      attributes: { name: 'Demo', order: 40 },
+      meta: { canWrite: false, canDelete: false },
+    });
+    expect(body.included).toEqual([expect.objectContaining({ type: 'user', id: 2 })]);
+  });
+
+  it('404 resourceNotFound for unknown or non-integer ids; 403 without scope', async () => {
+    for (const id of ['999', 'abc', '0', '-1', '1.5', '99999999999999999999']) {
+      expectError(
+        await emulator.request({ method: 'GET', url: `/api/v2/callPurposes/${id}`, token: agent }),
+        404,
+        'resourceNotFound',
+      );
+    }
+    expectError(
+      await emulator.request({
+        method: 'GET',
+        url: '/api/v2/callPurposes/1',
+        token: emulator.token('agent', 'users.read'),
+      }),
+      403,
+      'unauthorizedOauthScope',
+    );
+  });
+});
+
+describe('update', () => {
+  it('200 changing only the named attributes and bumping updatedAt', async () => {
+    const before = (
+      await emulator.request({ method: 'GET', url: '/api/v2/callPurposes/5', token: admin })
+    ).json().data;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const response = await emulator.request({
+      method: 'PATCH',
+      url: '/api/v2/callPurposes/5',
+      token: admin,
+      json: purposeDocument({ order: 55 }, 5),
+    });
+    expect(response.statusCode).toBe(200);
+    const body = response.json();
+    assertValid(validators.updated, body);
+    expect(body.data.attributes).toMatchObject({
+      name: before.attributes.name,
+      order: 55,
+      createdAt: before.attributes.createdAt,
+    });
+    expect(body.data.attributes.updatedAt > before.attributes.updatedAt).toBe(true);
+    const renamed = await emulator.request({
+      method: 'PATCH',
+      url: '/api/v2/callPurposes/5',
+      token: admin,
+      json: purposeDocument({ name: ' Pricing ' }, 5),
+    });
+    expect(renamed.json().data.attributes).toMatchObject({ name: 'Pricing', order: 55 });
+  });
+
+  it('accepts a string id equal to the URL id and a null order (sorted last)', async () => {
+    const response = await emulator.request({
+      method: 'PATCH',
+      url: '/api/v2/callPurposes/6',
+      token: admin,
+      json: { data: { type: 'callPurpose', id: '6', attributes: { order: null } } },
+    });
+    expect(response.statusCode).toBe(200);
+    const list = (
+      await emulator.request({
+        method: 'GET',
+        url: '/api/v2/callPurposes?filter[id]=1..8',
+        token: admin,
+      })
+    ).json();
+    expect(list.data.at(-1).id).toBe(6);
+    await emulator.request({
+      method: 'PATCH',
+      url: '/api/v2/callPurposes/6',
+      token: admin,
+      json: purposeDocument({ order: 60 }, 6),
+    });
+  });
+
+  it('409 when type or id differ from the URL; 404 for unknown ids', async () => {
+    expectError(
+      await emulator.request({
+        method: 'PATCH',
+        url: '/api/v2/callPurposes/5',
+        token: admin,
+        json: purposeDocument({ order: 1 }, 6),
+      }),
+      409,
+      'conflict',
+    );
+    expectError(
+      await emulator.request({
+        method: 'PATCH',
+        url: '/api/v2/callPurposes/5',
+        token: admin,
+        json: { data: { type: 'user', id: 5, attributes: {} } },
+      }),
+      409,
+      'conflict',
+    );
+    expectError(
+      await emulator.request({
+        method: 'PATCH',
+        url: '/api/v2/callPurposes/999',
+        token: admin,
+        json: purposeDocument({ order: 1 }, 999),
+      }),
+      404,
+      'resourceNotFound',
+    );
+  });
+
+  it('422 with pointers for a missing id, bad attributes and read-only members; nothing written', async () => {
+    const before = snapshot(emulator.dataDir);
+    const cases: [unknown, string][] = [
+      [{ data: { type: 'callPurpose', attributes: { order: 1 } } }, '/data/id'],
+      [purposeDocument({ name: '' }, 5), '/data/attributes/name'],
+      [purposeDocument({ order: 'first' }, 5), '/data/attributes/order'],
+      [purposeDocument({ order: 1, createdAt: 'x' }, 5), '/data/attributes/createdAt'],
+      [{ data: { type: 'callPurpose', id: 5, relationships: {} } }, '/data/relationships'],
+    ];
+    for (const [json, pointer] of cases) {
+      const errors = expectError(
+        await emulator.request({
+          method: 'PATCH',
+          url: '/api/v2/callPurposes/5',
+          token: admin,
+          json,
+        }),
+        422,
+        'validationError',
+      );
+      expect(errors.map((e) => e.source?.pointer)).toContain(pointer);
+    }
+    expect(snapshot(emulator.dataDir)).toBe(before);
+  });
+
+  it('403 unauthorizedRequest for a manager on a locked purpose, 415 for JSON', async () => {
+    expectError(
+      await emulator.request({
+        method: 'PATCH',
+        url: '/api/v2/callPurposes/1',
+        token: manager,
+        json: purposeDocument({ order: 1 }, 1),
+      }),
+      403,
+      'unauthorizedRequest',
+    );
+    const wrongType = await emulator.request({
+      method: 'PATCH',
+      url: '/api/v2/callPurposes/5',
+      token: admin,
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify(purposeDocument({ order: 1 }, 5)),
+    });
+    expectError(wrongType, 415, 'unsupportedMediaType');
+  });
+});
+
+describe('delete', () => {
+  it('204 with an empty body, then 404', async () => {
+    const created = (
+      await emulator.request({
+        method: 'POST',
+        url: '/api/v2/callPurposes',
+        token: manager,
+        json: purposeDocument({ name: 'Temp' }),
+      })
+    ).json();
+    const url = `/api/v2/callPurposes/${created.data.id}`;
+    const response = await emulator.request({
+      method: 'DELETE',
+      url,
+      token: manager,
+      headers: { 'content-type': JSON_API },
+    });
+    expect(response.statusCode).toBe(204);
+    expect(response.body).toBe('');
+    expect(response.headers['x-ratelimit-limit']).toBe('10000');
+    expectError(
+      await emulator.request({ method: 'DELETE', url, token: manager }),
+      404,
+      'resourceNotFound',
+    );
+    expectError(
+      await emulator.request({ method: 'GET', url, token: manager }),
+      404,
+      'resourceNotFound',
+    );
+  });
+
+  it('403 for a manager deleting what they did not create, or without the delete scope', async () => {
+    expectError(
+      await emulator.request({ method: 'DELETE', url: '/api/v2/callPurposes/8', token: manager }),
+      403,
+      'unauthorizedRequest',
+    );
+    const writeOnly = emulator.token('admin', 'callPurposes.read callPurposes.write');
+    expectError(
+      await emulator.request({ method: 'DELETE', url: '/api/v2/callPurposes/8', token: writeOnly }),
+      403,
+      'unauthorizedOauthScope',
+    );
+  });
+
+  it('400 for query parameters on DELETE, and nothing is deleted', async () => {
+    expectError(
+      await emulator.request({
+        method: 'DELETE',
+        url: '/api/v2/callPurposes/8?cascade=true',
+        token: admin,
+      }),
+      400,
+      'badRequest',
+    );
+    expect(
+      (await emulator.request({ method: 'GET', url: '/api/v2/callPurposes/8', token: admin }))
+        .statusCode,
+    ).toBe(200);
+  });
+});
+
+describe('over real HTTP', () => {
+  it('serves the API on a real socket (port 0)', async () => {
+    const server = await startEmulator();
+    try {
+      const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
+      const token = server.token('admin');
+      const response = await fetch(`${address}/api/v2/callPurposes?page[size]=2`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-ratelimit-remaining')).toBe('9999');
+      const body = (await response.json()) as Json;
+      expect(body.data).toHaveLength(2);
+      const next = await fetch(`${address}${body.links.next}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect(((await next.json()) as Json).data.map((r: Json) => r.id)).toEqual([3, 4]);
+      expect((await fetch(`${address}/healthz`)).status).toBe(200);
+    } finally {
+      await server.close();
+    }
+  });
+});
