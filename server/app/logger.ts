@@ -1,5 +1,5 @@
 // Logger options: tokens, cookies and OAuth codes never reach a log line.
-import type { FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyServerOptions } from 'fastify';
 import type { AppConfig } from './config';
 
 /** /auth/callback?code=...&state=...: the query is a credential until it has been used. */
@@ -12,9 +12,12 @@ export function redactUrl(url: string | undefined): string | undefined {
 
 export function loggerOptions(
   config: Pick<AppConfig, 'logLevel' | 'logRequests'>,
-): Pick<FastifyServerOptions, 'logger' | 'disableRequestLogging'> {
+): Pick<FastifyServerOptions, 'logger' | 'logController'> {
   return {
-    disableRequestLogging: !config.logRequests,
+    // Health checks are polled; logging each would drown everything else.
+    logController: new LogController({
+      disableRequestLogging: (request) => !config.logRequests || request.url === '/healthz',
+    }),
     logger: {
       level: config.logLevel,
       redact: {

@@ -1,0 +1,227 @@
+// `server/main.ts` as a person deploys it against an external Outreach: here the emulator started
+// on its own (`npm run emulator`), with OUTREACH_* set. Nothing may depend on embedding. A small
+// recording relay sits between the app server and the upstream API to show exactly which
+// headers leave the app server.
+import { randomBytes } from 'node:crypto';
+import {
+  createServer,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type Server,
+} from 'node:http';
+import { rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { browser, freePort, signIn, startProcess, tempDir, type Browser } from './test/harness';
+
+interface Relay {
+  url: string;
+  seen: { method: string; url: string; headers: IncomingHttpHeaders }[];
+  close(): Promise<void>;
+}
+
+async function startRelay(target: string): Promise<Relay> {
+  const seen: Relay['seen'] = [];
+  const upstream = new URL(target);
+  const server: Server = createServer((req, res) => {
+    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+    const forward = httpRequest(
+      {
+        host: upstream.hostname,
+        port: upstream.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: upstream.host },
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    forward.on('error', () => res.writeHead(502).end());
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    seen,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+const JSONAPI = 'application/vnd.api+json';
+
+describe('app server against a separately started emulator', () => {
+  const emulatorData = tempDir('external-emulator');
+  const appData = tempDir('external-app');
+  let emulator: Awaited<ReturnType<typeof startProcess>>;
+  let appServer: Awaited<ReturnType<typeof startProcess>>;
+  let relay: Relay;
+  let emulatorUrl: string;
+  let publicUrl: string;
+  let maria: Browser;
+
+  beforeAll(async () => {
+    const appPort = await freePort();
+    // 127.0.0.1 for the app and localhost for the emulator: two origins, as with real Outreach.
+    publicUrl = `http://127.0.0.1:${appPort}`;
+    emulator = await startProcess(
+      'server/emulator/main.ts',
+      {
+        EMULATOR_PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: emulatorData,
+        EMULATOR_TOKEN_TTL_SECONDS: '2',
+        EMULATOR_REDIRECT_URIS: `${publicUrl}/auth/callback`,
+      },
+      /listening on (http:\/\/\S+)/,
+    );
+    const port = /listening on http:\/\/[^:]+:(\d+)/.exec(emulator.output())?.[1];
+    emulatorUrl = `http://localhost:${port}`;
+    relay = await startRelay(`http://127.0.0.1:${port}`);
+    appServer = await startProcess(
+      'server/main.ts',
+      {
+        PORT: String(appPort),
+        HOST: '127.0.0.1',
+        DATA_DIR: appData,
+        PUBLIC_URL: publicUrl,
+        OUTREACH_API_URL: `${relay.url}/api/v2`,
+        OUTREACH_OAUTH_URL: `${emulatorUrl}/oauth`,
+        OUTREACH_CLIENT_ID: 'call-purpose-admin',
+        OUTREACH_CLIENT_SECRET: 'emulator-secret-not-for-production',
+        SESSION_SECRET: randomBytes(48).toString('base64url'),
+      },
+      /ready .*open http/,
+    );
+    maria = browser(publicUrl);
+  });
+
+  afterAll(async () => {
+    await appServer?.stop();
+    await relay?.close();
+    await emulator?.stop();
+    rmSync(emulatorData, { recursive: true, force: true });
+    rmSync(appData, { recursive: true, force: true });
+  });
+
+  it('prints one line with the URL to open and does not mount an emulator', async () => {
+    expect(appServer.output()).toContain(`open ${publicUrl}`);
+    const response = await fetch(`${publicUrl}/emulator/oauth/authorize`, {
+      headers: { accept: 'application/json' },
+    });
+    expect(response.status).toBe(404);
+  });
+
+  it('signs in at the external upstream and comes back to the page asked for', async () => {
+    const result = await signIn(maria, { as: 'Maria Chen', returnTo: '/call-purposes/4/edit' });
+    expect(result.authorizeUrl.origin).toBe(emulatorUrl);
+    expect(result.authorizeUrl.searchParams.get('redirect_uri')).toBe(`${publicUrl}/auth/callback`);
+    expect(result.location).toBe('/call-purposes/4/edit');
+    const session = await (await maria.fetch('/auth/session')).json();
+    expect(session).toMatchObject({
+      user: { id: 2, name: 'Maria Chen', email: 'maria.chen@example.com' },
+      scopes: ['callPurposes.all'],
+    });
+  });
+
+  it('edits through the proxy, sending the bearer token and never the browser cookies', async () => {
+    const before = relay.seen.length;
+    const patch = await maria.fetch('/api/v2/callPurposes/4', {
+      method: 'PATCH',
+      headers: {
+        origin: publicUrl,
+        'content-type': JSONAPI,
+        accept: JSONAPI,
+        authorization: 'Bearer from-the-browser',
+      },
+      body: JSON.stringify({
+        data: { type: 'callPurpose', id: 4, attributes: { name: 'Demo (external)' } },
+      }),
+    });
+    expect(patch.status).toBe(200);
+    expect(
+      ((await patch.json()) as { data: { attributes: { name: string } } }).data.attributes.name,
+    ).toBe('Demo (external)');
+
+    const forwarded = relay.seen.slice(before);
+    expect(forwarded).toHaveLength(1);
+    const [sent] = forwarded;
+    expect(sent?.method).toBe('PATCH');
+    expect(sent?.url).toBe('/api/v2/callPurposes/4');
+    expect(sent?.headers.cookie).toBeUndefined();
+    expect(sent?.headers.authorization).toMatch(/^Bearer \S+$/);
+    expect(sent?.headers.authorization).not.toBe('Bearer from-the-browser');
+    expect(sent?.headers['content-type']).toBe(JSONAPI);
+    expect(sent?.headers.origin).toBeUndefined();
+
+    const locked = await maria.fetch('/api/v2/callPurposes/1', {
+      method: 'PATCH',
+      headers: { origin: publicUrl, 'content-type': JSONAPI },
+      body: JSON.stringify({ data: { type: 'callPurpose', id: 1, attributes: { name: 'Nope' } } }),
+    });
+    expect(locked.status).toBe(403);
+    expect(await locked.json()).toMatchObject({ errors: [{ id: 'unauthorizedRequest' }] });
+  });
+
+  it('keeps the raw query string as the browser sent it', async () => {
+    const before = relay.seen.length;
+    const query = '?filter[name]=Demo%20(external)&provideAuthorizationMeta=true';
+    const response = await maria.fetch(`/api/v2/callPurposes${query}`);
+    expect(response.status).toBe(200);
+    expect(relay.seen[before]?.url).toBe(`/api/v2/callPurposes${query}`);
+    const body = (await response.json()) as { data: { id: number }[] };
+    expect(body.data.map((item) => item.id)).toEqual([4]);
+  });
+
+  it('refreshes the short-lived access token at the external token endpoint', async () => {
+    const tokenBefore = relay.seen.at(-1)?.headers.authorization;
+    await new Promise((resolve) => setTimeout(resolve, 2_200));
+    const response = await maria.fetch('/api/v2/callPurposes');
+    expect(response.status).toBe(200);
+    const tokenAfter = relay.seen.at(-1)?.headers.authorization;
+    expect(tokenAfter).not.toBe(tokenBefore);
+  });
+
+  it('answers 502 upstreamUnavailable, without a stack, when the upstream API is down', async () => {
+    await relay.close();
+    const response = await maria.fetch('/api/v2/callPurposes');
+    expect(response.status).toBe(502);
+    const body = (await response.json()) as { errors: { id: string; detail: string }[] };
+    expect(body.errors[0]?.id).toBe('upstreamUnavailable');
+    expect(JSON.stringify(body)).not.toMatch(/at \w+ \(|node:internal/);
+  });
+
+  it('closes cleanly on SIGTERM', async () => {
+    expect(await appServer.stop()).toBe(0);
+  });
+});
+
+describe('server/main.ts configuration check', () => {
+  it('refuses to start with half a real-Outreach configuration, naming everything wrong', async () => {
+    const failure = await startProcess(
+      'server/main.ts',
+      { OUTREACH_API_URL: 'https://api.outreach.io/api/v2', SESSION_SECRET: 'short', PORT: '1' },
+      /never/,
+    ).then(
+      () => new Error('started'),
+      (error: Error) => error,
+    );
+    expect(failure.message).toContain('exited with 1');
+    expect(failure.message).toContain('5 settings need fixing');
+    for (const name of [
+      'OUTREACH_OAUTH_URL',
+      'OUTREACH_CLIENT_ID',
+      'OUTREACH_CLIENT_SECRET',
+      'PUBLIC_URL',
+      'SESSION_SECRET',
+    ]) {
+      expect(failure.message).toContain(`  - ${name}`);
+    }
+  });
+});
