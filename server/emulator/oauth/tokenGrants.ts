@@ -53,6 +53,12 @@ function issueTokens(
   };
 }
 
+/** `callPurposes.all` covers `callPurposes.read`: narrowing may go from a level to a lower one. */
+function covers(granted: readonly string[], scope: string): boolean {
+  const [resource] = scope.split('.');
+  return granted.includes(scope) || granted.includes(`${resource}.all`);
+}
+
 function required(params: Map<string, string>, name: string): string {
   const value = params.get(name);
   if (value === undefined) throw new OAuthError('invalid_request', `${name} is required.`);
@@ -130,7 +136,7 @@ export function refreshAccessToken(
     if (requestedScope !== undefined) {
       const requested = parseScopeList(requestedScope);
       // §6: a refresh may narrow the scope, never widen it.
-      if (!requested || !requested.every((scope) => granted.includes(scope))) {
+      if (!requested || !requested.every((scope) => covers(granted, scope))) {
         throw new OAuthError('invalid_scope', 'The requested scope exceeds the granted scope.');
       }
       access = requested;
