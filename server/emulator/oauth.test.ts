@@ -99,12 +99,13 @@ describe('consent page', () => {
   });
 
   it('never redirects for an unknown client or an unregistered redirect URI', async () => {
-    for (const query of [
+    const queries: Record<string, string>[] = [
       { client_id: 'evil' },
       { redirect_uri: 'https://evil.example/auth/callback' },
       { redirect_uri: 'http://localhost:8787/other' },
       { redirect_uri: 'http://localhost.evil.example/auth/callback' },
-    ]) {
+    ];
+    for (const query of queries) {
       const response = await emulator.request({
         method: 'GET',
         url: `/oauth/authorize?${authorizeQuery(query)}`,
@@ -245,11 +246,12 @@ describe('token endpoint', () => {
 
   it('invalid_client (401) for a wrong secret, an unknown client or no credentials', async () => {
     const code = await approve(1);
-    for (const fields of [
+    const attempts: Record<string, string>[] = [
       { client_id: SEEDED_CLIENT.clientId, client_secret: 'wrong' },
       { client_id: 'someone', client_secret: SEEDED_CLIENT.clientSecret },
       {},
-    ]) {
+    ];
+    for (const fields of attempts) {
       const response = await token({
         grant_type: 'authorization_code',
         code,
