@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../lib/apiError';
+import { blockedMessage, describeWriteError, failureMessage, joinNames } from './reorderMessages';
+
+const names = new Map([
+  [1, 'Initial Contact'],
+  [2, 'Follow Up'],
+  [4, 'Demo'],
+]);
+const nameOf = (id: number) => names.get(id);
+
+describe('joinNames', () => {
+  it('reads like a sentence', () => {
+    expect(joinNames([])).toBe('');
+    expect(joinNames(['A'])).toBe('A');
+    expect(joinNames(['A', 'B'])).toBe('A and B');
+    expect(joinNames(['A', 'B', 'C'])).toBe('A, B and C');
+    expect(joinNames(['A', 'B', 'C', 'D', 'E'])).toBe('A, B, C and 2 more');
+  });
+});
+
+describe('blockedMessage', () => {
+  it('names the locked purposes in the way', () => {
+    expect(
+      blockedMessage("Can't sort A–Z", { reason: 'locked', blockingIds: [1, 2] }, nameOf),
+    ).toBe("Can't sort A–Z: Initial Contact and Follow Up are locked and keep their place.");
+    expect(
+      blockedMessage("Can't move Demo there", { reason: 'locked', blockingIds: [1] }, nameOf),
+    ).toBe("Can't move Demo there: Initial Contact is locked and keeps its place.");
+  });
+
+  it('explains a move that has no room left between locked purposes', () => {
+    expect(
+      blockedMessage("Can't move Demo there", { reason: 'noRoom', blockingIds: [1, 2] }, nameOf),
+    ).toBe(
+      "Can't move Demo there: there is no free position next to Initial Contact and Follow Up, which you can't change.",
+    );
+  });
+
+  it('asks to try again when the list changed under the move', () => {
+    expect(
+      blockedMessage("Can't move Demo there", { reason: 'invalid', blockingIds: [99] }, nameOf),
+    ).toBe("Can't move Demo there: the list changed meanwhile. Please try again.");
+  });
+});
+
+describe('describeWriteError', () => {
+  it("uses the server's explanation", () => {
+    const error = new ApiError(403, [
+      { id: 'unauthorizedRequest', title: 'Forbidden', detail: 'You may not edit this purpose' },
+    ]);
+    expect(describeWriteError(error)).toBe('You may not edit this purpose.');
+    expect(describeWriteError(new ApiError(422, [{ title: 'Invalid order.' }]))).toBe(
+      'Invalid order.',
+    );
+    expect(describeWriteError(new ApiError(500, []))).toBe('The request failed (HTTP 500).');
+  });
+
+  it('says when to retry after a rate limit, and names network failures', () => {
+    expect(describeWriteError(new ApiError(429, [], 42))).toBe(
+      'Too many requests; try again in 42 seconds.',
+    );
+    expect(describeWriteError(new ApiError(429, []))).toBe('Too many requests; try again later.');
+    expect(describeWriteError(new ApiError(0, []))).toBe('The server could not be reached.');
+    expect(describeWriteError(new ApiError(404, []))).toBe('It no longer exists.');
+    expect(describeWriteError(new TypeError('Failed to fetch'))).toBe(
+      'The request did not complete.',
+    );
+  });
+});
+
+describe('failureMessage', () => {
+  it('names each failed purpose with its reason, then says what the list shows', () => {
+    expect(
+      failureMessage([
+        { name: 'Demo', error: new ApiError(0, []) },
+        { name: 'Renewal', error: new ApiError(429, [], 5) },
+      ]),
+    ).toBe(
+      "Couldn't save the new order. Demo: The server could not be reached. Renewal: Too many requests; try again in 5 seconds. The list shows the order saved on the server.",
+    );
+  });
+
+  it('keeps long failure lists short', () => {
+    const failures = ['A', 'B', 'C', 'D', 'E'].map((name) => ({
+      name,
+      error: new ApiError(0, []),
+    }));
+    expect(failureMessage(failures)).toContain('And 2 more.');
+    expect(failureMessage(failures)).not.toContain('D:');
+  });
+});

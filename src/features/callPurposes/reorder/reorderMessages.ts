@@ -1,0 +1,70 @@
+import { isApiError } from '../../../lib/apiError';
+
+/** "A", "A and B", "A, B and C"; long lists end with "and N more". */
+export function joinNames(names: readonly string[], max = 3): string {
+  const shown = names.length > max ? [...names.slice(0, max), `${names.length - max} more`] : names;
+  if (shown.length <= 1) return shown[0] ?? '';
+  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+}
+
+type Blocked = { reason: 'locked' | 'noRoom' | 'invalid'; blockingIds: readonly number[] };
+
+/**
+ * Why a reorder cannot happen, naming the purposes in the way. `cannot` says what was refused,
+ * e.g. "Can't move Demo there" or "Can't sort A–Z".
+ */
+export function blockedMessage(
+  cannot: string,
+  plan: Blocked,
+  nameOf: (id: number) => string | undefined,
+): string {
+  const names = plan.blockingIds.flatMap((id) => nameOf(id) ?? []);
+  if (plan.reason === 'locked' && names.length > 0) {
+    const verb = names.length === 1 ? 'is locked and keeps its' : 'are locked and keep their';
+    return `${cannot}: ${joinNames(names)} ${verb} place.`;
+  }
+  if (plan.reason === 'noRoom' && names.length > 0) {
+    return `${cannot}: there is no free position next to ${joinNames(names)}, which you can't change.`;
+  }
+  return `${cannot}: the list changed meanwhile. Please try again.`;
+}
+
+/** One failed write in words: the server's own explanation where it gave one. */
+export function describeWriteError(error: unknown): string {
+  if (isApiError(error)) {
+    if (error.status === 0) return 'The server could not be reached.';
+    if (error.status === 429) {
+      return error.retryAfterSeconds === null
+        ? 'Too many requests; try again later.'
+        : `Too many requests; try again in ${error.retryAfterSeconds} seconds.`;
+    }
+    if (error.status === 404) return 'It no longer exists.';
+    const first = error.errors[0];
+    return sentence(first?.detail ?? first?.title ?? error.message);
+  }
+  return 'The request did not complete.';
+}
+
+export type WriteFailure = { name: string; error: unknown };
+
+export const SERVER_ORDER_SHOWN = 'The list shows the order saved on the server.';
+
+export function failureMessage(failures: readonly WriteFailure[]): string {
+  const shown = failures
+    .slice(0, 3)
+    .map(({ name, error }) => `${name}: ${describeWriteError(error)}`);
+  const more = failures.length > 3 ? ` And ${failures.length - 3} more.` : '';
+  return `Couldn't save the new order. ${shown.join(' ')}${more} ${SERVER_ORDER_SHOWN}`;
+}
+
+export const CONCURRENT_CHANGE_MESSAGE =
+  'Someone else changed the order while yours was being saved. ' + SERVER_ORDER_SHOWN;
+
+export const RELOAD_FAILED_MESSAGE =
+  "The new order was saved, but the list couldn't be reloaded to confirm it.";
+
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'The request failed.';
+  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}

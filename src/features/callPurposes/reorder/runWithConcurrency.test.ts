@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { runWithConcurrency } from './runWithConcurrency';
+
+function deferred<T = void>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('runWithConcurrency', () => {
+  it('keeps at most `limit` tasks in flight and returns results in input order', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const results = await runWithConcurrency([5, 1, 4, 2, 3, 0, 6], 3, async (delay) => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      inFlight -= 1;
+      return delay * 10;
+    });
+    expect(peak).toBe(3);
+    expect(results).toEqual(
+      [50, 10, 40, 20, 30, 0, 60].map((value) => ({ status: 'fulfilled', value })),
+    );
+  });
+
+  it('starts the next task as soon as one slot frees up', async () => {
+    const gates = [deferred(), deferred(), deferred()];
+    const started: number[] = [];
+    const run = runWithConcurrency([0, 1, 2], 2, async (index) => {
+      started.push(index);
+      await gates[index]?.promise;
+      return index;
+    });
+    await tick();
+    expect(started).toEqual([0, 1]);
+    gates[1]?.resolve();
+    await tick();
+    expect(started).toEqual([0, 1, 2]);
+    gates[0]?.resolve();
+    gates[2]?.resolve();
+    await expect(run).resolves.toHaveLength(3);
+  });
+
+  it('reports failures beside successes and never rejects', async () => {
+    const boom = new Error('boom');
+    const results = await runWithConcurrency([1, 2, 3], 2, async (n) => {
+      if (n === 2) throw boom;
+      return n;
+    });
+    expect(results).toEqual([
+      { status: 'fulfilled', value: 1 },
+      { status: 'rejected', reason: boom },
+      { status: 'fulfilled', value: 3 },
+    ]);
+  });
+
+  it('with stopOnError starts nothing new after a failure but lets running tasks finish', async () => {
+    const slow = deferred<string>();
+    const started: string[] = [];
+    const run = runWithConcurrency(
+      ['slow', 'fail', 'later', 'latest'],
+      2,
+      async (name) => {
+        started.push(name);
+        if (name === 'slow') return slow.promise;
+        if (name === 'fail') throw new Error('nope');
+        return name;
+      },
+      { stopOnError: true },
+    );
+    await tick();
+    slow.resolve('slow done');
+    const results = await run;
+    expect(started).toEqual(['slow', 'fail']);
+    expect(results.map((result) => result.status)).toEqual([
+      'fulfilled',
+      'rejected',
+      'skipped',
+      'skipped',
+    ]);
+  });
+
+  it('handles an empty list and a silly limit', async () => {
+    expect(await runWithConcurrency([], 4, async () => 1)).toEqual([]);
+    expect(await runWithConcurrency([1, 2], 0, async (n) => n)).toEqual([
+      { status: 'fulfilled', value: 1 },
+      { status: 'fulfilled', value: 2 },
+    ]);
+  });
+
+  it('counts a task that throws synchronously as a failure', async () => {
+    const results = await runWithConcurrency([1], 1, (() => {
+      throw new Error('sync');
+    }) as () => Promise<number>);
+    expect(results[0]?.status).toBe('rejected');
+  });
+});

@@ -1,0 +1,39 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query';
+import { useCallback, useSyncExternalStore } from 'react';
+import { useToast } from '../../../components/toast/useToast';
+import { updateCallPurpose } from '../api/updateCallPurpose';
+import type { ReorderIntent } from './intents';
+import { createReorderController, type ReorderController } from './reorderController';
+
+const controllers = new WeakMap<QueryClient, ReorderController>();
+
+/** One controller, hence one write queue, per QueryClient: every list on screen shares it. */
+function controllerFor(queryClient: QueryClient): ReorderController {
+  let controller = controllers.get(queryClient);
+  if (controller === undefined) {
+    controller = createReorderController({
+      queryClient,
+      writeOrder: (id, order) => updateCallPurpose(id, { order }),
+    });
+    controllers.set(queryClient, controller);
+  }
+  return controller;
+}
+
+/**
+ * Reorders call purposes: `reorder(intent)` shows the new order at once (in the query cache),
+ * saves it with the fewest PATCHes, then shows what the server holds, with a toast for anything
+ * that went wrong. `saving` is true while writes are queued or in flight.
+ */
+export function useReorderCallPurposes() {
+  const queryClient = useQueryClient();
+  const toast = useToast();
+  const controller = controllerFor(queryClient);
+  const saving = useSyncExternalStore(controller.subscribe, () => controller.saving);
+  const reorder = useCallback(
+    (intent: ReorderIntent) =>
+      controller.request(intent, (message, options) => toast.show(message, options)),
+    [controller, toast],
+  );
+  return { reorder, saving };
+}
