@@ -20,10 +20,12 @@ interface Running {
   stop(): Promise<void>;
 }
 
-async function startComposed(emulator: { tokenTtlSeconds?: number } = {}): Promise<Running> {
+async function startComposed(
+  emulator: { tokenTtlSeconds?: number } = {},
+  distDir = fakeDist(),
+): Promise<Running> {
   const port = await freePort();
   const dataDir = tempDir('data');
-  const distDir = fakeDist();
   const parsed = parseAppConfig(
     { PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'test' },
     { distDir },
@@ -394,5 +396,25 @@ describe('app server with short-lived access tokens', () => {
     await new Promise((resolve) => setTimeout(resolve, 2_200));
     expect((await client.fetch(LIST)).status).toBe(200);
     expect((await client.fetch('/auth/session')).status).toBe(200);
+  });
+});
+
+describe('app server without a built SPA', () => {
+  let server: Running;
+
+  beforeAll(async () => {
+    server = await startComposed({}, join(tempDir('no-dist'), 'dist'));
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it('says how to build it instead of crashing, while /auth and /api keep working', async () => {
+    const page = await fetch(`${server.url}/call-purposes`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(503);
+    expect(await page.text()).toContain('npm run build');
+    const client = browser(server.url);
+    expect((await signIn(client)).location).toBe('/call-purposes');
+    expect((await client.fetch(LIST)).status).toBe(200);
   });
 });

@@ -19,6 +19,10 @@ function wantsHtml(request: FastifyRequest): boolean {
   return (request.headers.accept ?? '').includes('text/html');
 }
 
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
 function htmlMessage(reply: FastifyReply, status: number, title: string, body: string) {
   return reply
     .code(status)
@@ -75,14 +79,14 @@ export async function registerSpa(
         reply,
         404,
         'Open the Vite dev server',
-        `<p>In development the app is served by Vite: open <a href="${config.publicUrl}">${config.publicUrl}</a>.</p>`,
+        `<p>In development the app is served by Vite: open <a href="${escapeHtml(config.publicUrl)}">${escapeHtml(config.publicUrl)}</a>.</p>`,
       );
     }
     return htmlMessage(
       reply,
       503,
       'The app is not built',
-      `<p>There is no <code>index.html</code> in <code>${distDir ?? 'dist'}</code>. Run <code>npm run build</code>, or start with <code>npm start</code>, which builds first.</p>`,
+      `<p>There is no <code>index.html</code> in <code>${escapeHtml(distDir ?? 'dist')}</code>. Run <code>npm run build</code>, or start with <code>npm start</code>, which builds first.</p>`,
     );
   });
 }
