@@ -1,0 +1,106 @@
+// Durability: a write acknowledged with 2xx survives SIGKILL. Runs the real standalone
+// server (`node --import tsx server/emulator/main.ts`) as a child process, streams POSTs at it,
+// kills it mid-stream, restarts it on the same DATA_DIR and looks for every acknowledged write.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { afterEach, expect, it } from 'vitest';
+import { JSON_API, purposeDocument, repoRoot, tempDataDir, tokenFor } from './test/harness';
+
+const children: ChildProcess[] = [];
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/emulator/main.ts'], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      EMULATOR_PORT: '0',
+      HOST: '127.0.0.1',
+      EMULATOR_RATE_LIMIT: '1000000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+  return { child, url };
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+it('finds every acknowledged write after a SIGKILL mid-stream', async () => {
+  const dataDir = tempDataDir();
+  const token = tokenFor(dataDir, 'admin');
+  const first = await startServer(dataDir);
+
+  const acknowledged = new Map<number, string>();
+  let killed = false;
+  const writer = async (lane: number) => {
+    for (let n = 0; !killed; n++) {
+      const name = `crash ${lane}-${n}`;
+      try {
+        const response = await fetch(`${first.url}/api/v2/callPurposes`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': JSON_API },
+          body: JSON.stringify(purposeDocument({ name })),
+        });
+        if (response.status === 201) {
+          const body = (await response.json()) as {
+            data: { id: number; attributes: { name: string } };
+          };
+          acknowledged.set(body.data.id, body.data.attributes.name);
+        }
+      } catch {
+        return; // the server died under this request: it was never acknowledged
+      }
+    }
+  };
+  const lanes = [0, 1, 2, 3].map(writer);
+  // Kill once a good number of writes are through, while the lanes are still sending.
+  const deadline = Date.now() + 20_000;
+  while (acknowledged.size < 60 && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  first.child.kill('SIGKILL');
+  killed = true;
+  await Promise.all(lanes);
+  await exited(first.child);
+  expect(acknowledged.size).toBeGreaterThanOrEqual(60);
+
+  const second = await startServer(dataDir);
+  const response = await fetch(`${second.url}/api/v2/callPurposes?page[size]=1000&sort=id`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(response.status).toBe(200);
+  const stored = new Map(
+    ((await response.json()) as { data: { id: number; attributes: { name: string } }[] }).data.map(
+      (r) => [r.id, r.attributes.name],
+    ),
+  );
+  const missing = [...acknowledged].filter(([id, name]) => stored.get(id) !== name);
+  expect(missing).toEqual([]);
+  // The seeded rows are intact too.
+  expect(stored.get(1)).toBe('Initial Contact');
+
+  // SIGTERM closes the server (and SQLite) gracefully.
+  second.child.kill('SIGTERM');
+  expect(await exited(second.child)).toBe(0);
+}, 45_000);
