@@ -1,22 +1,81 @@
-// The servers the end-to-end tests run against: the real app server with the embedded emulator,
-// each on a fresh DATA_DIR (removed before start), stopped with SIGTERM so SQLite closes cleanly.
+// The servers the end-to-end tests run against, each on a fresh DATA_DIR (removed before start),
+// stopped with SIGTERM so SQLite closes cleanly:
+// - the main app server with the embedded emulator (`npm start` as a newcomer runs it);
+// - an app server whose tokens and refresh tokens live seconds, for the session-expiry test;
+// - a standalone emulator (`npm run emulator`) acting as an external Outreach with 3-second access
+//   tokens, and an app server configured for it through the OUTREACH_* settings.
 import type { PlaywrightTestConfig } from '@playwright/test';
-
-export const E2E_PORT = 4310;
-export const E2E_APP_URL = `http://localhost:${E2E_PORT}`;
-export const E2E_DATA_DIR = 'test-results/e2e-data/main';
 
 type WebServer = NonNullable<Extract<PlaywrightTestConfig['webServer'], unknown[]>>[number];
 
-function appServer(port: number, dataDir: string, env: Record<string, string> = {}): WebServer {
+const DATA_ROOT = 'test-results/e2e-data';
+
+export const E2E_PORT = 4310;
+export const E2E_APP_URL = `http://localhost:${E2E_PORT}`;
+export const E2E_DATA_DIR = `${DATA_ROOT}/main`;
+
+export const SHORT_SESSION_PORT = 4313;
+export const SHORT_SESSION_APP_URL = `http://localhost:${SHORT_SESSION_PORT}`;
+export const SHORT_SESSION_DATA_DIR = `${DATA_ROOT}/short-session`;
+/** Access tokens last 2 s and refresh tokens 5 s: a session left idle for 6 s is over. */
+export const SHORT_REFRESH_TOKEN_TTL_SECONDS = 5;
+
+export const EXTERNAL_EMULATOR_PORT = 4311;
+export const EXTERNAL_EMULATOR_URL = `http://localhost:${EXTERNAL_EMULATOR_PORT}`;
+export const EXTERNAL_EMULATOR_DATA_DIR = `${DATA_ROOT}/external-emulator`;
+export const EXTERNAL_TOKEN_TTL_SECONDS = 3;
+export const EXTERNAL_APP_PORT = 4312;
+export const EXTERNAL_APP_URL = `http://localhost:${EXTERNAL_APP_PORT}`;
+
+function freshDataDir(dataDir: string): string {
+  return `rm -rf ${dataDir} && mkdir -p ${dataDir}`;
+}
+
+function server(command: string, healthUrl: string, env: Record<string, string>): WebServer {
   return {
-    command: `rm -rf ${dataDir} && mkdir -p ${dataDir} && exec node --import tsx server/main.ts`,
-    url: `http://localhost:${port}/healthz`,
+    command,
+    url: healthUrl,
     reuseExistingServer: false,
     timeout: 60_000,
     gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
-    env: { PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'test', ...env },
+    env: { NODE_ENV: 'test', ...env },
   };
 }
 
-export const e2eServers: WebServer[] = [appServer(E2E_PORT, E2E_DATA_DIR)];
+function appServer(port: number, dataDir: string, env: Record<string, string> = {}): WebServer {
+  return server(
+    `${freshDataDir(dataDir)} && exec node --import tsx server/main.ts`,
+    `http://localhost:${port}/healthz`,
+    { PORT: String(port), DATA_DIR: dataDir, ...env },
+  );
+}
+
+const externalEmulator = server(
+  `${freshDataDir(EXTERNAL_EMULATOR_DATA_DIR)} && exec node --import tsx server/emulator/main.ts`,
+  `${EXTERNAL_EMULATOR_URL}/healthz`,
+  {
+    EMULATOR_PORT: String(EXTERNAL_EMULATOR_PORT),
+    DATA_DIR: EXTERNAL_EMULATOR_DATA_DIR,
+    EMULATOR_TOKEN_TTL_SECONDS: String(EXTERNAL_TOKEN_TTL_SECONDS),
+    EMULATOR_REDIRECT_URIS: `${EXTERNAL_APP_URL}/auth/callback`,
+  },
+);
+
+const appForExternalEmulator = appServer(EXTERNAL_APP_PORT, `${DATA_ROOT}/external-app`, {
+  PUBLIC_URL: EXTERNAL_APP_URL,
+  OUTREACH_API_URL: `${EXTERNAL_EMULATOR_URL}/api/v2`,
+  OUTREACH_OAUTH_URL: `${EXTERNAL_EMULATOR_URL}/oauth`,
+  OUTREACH_CLIENT_ID: 'call-purpose-admin',
+  OUTREACH_CLIENT_SECRET: 'emulator-secret-not-for-production',
+  SESSION_SECRET: 'e2e-session-secret-that-is-long-enough-for-the-app-server-0123456789',
+});
+
+export const e2eServers: WebServer[] = [
+  appServer(E2E_PORT, E2E_DATA_DIR),
+  appServer(SHORT_SESSION_PORT, SHORT_SESSION_DATA_DIR, {
+    EMULATOR_TOKEN_TTL_SECONDS: '2',
+    EMULATOR_REFRESH_TOKEN_TTL_SECONDS: String(SHORT_REFRESH_TOKEN_TTL_SECONDS),
+  }),
+  externalEmulator,
+  appForExternalEmulator,
+];

@@ -11,7 +11,8 @@ export function AppLayout() {
       <header className={styles.header}>
         <div className={styles.bar}>
           <span className={styles.product}>
-            Outreach <span className={styles.productName}>Call purposes</span>
+            <span className={styles.productPrefix}>Outreach </span>
+            <span className={styles.productName}>Call purposes</span>
           </span>
           <UserMenu />
         </div>

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/apiClient';
 
 export type Session = {
-  user: { id: number; name: string; email: string };
+  user: { id: number | string | null; name: string; email: string | null };
   scopes: string[];
   expiresAt: string;
 };

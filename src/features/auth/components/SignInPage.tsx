@@ -6,6 +6,10 @@ import styles from './SignInPage.module.css';
 
 const SIGN_IN_ERRORS: Record<string, string> = {
   access_denied: 'Sign-in was cancelled in Outreach. You can try again.',
+  invalid_state: 'That sign-in attempt had expired or came from elsewhere. Please try again.',
+  sign_in_failed: 'Outreach did not complete the sign-in. Please try again.',
+  upstream_unavailable: 'Outreach could not be reached. Please try again in a moment.',
+  rate_limited: 'Outreach is receiving too many sign-ins. Wait a minute, then try again.',
 };
 
 export function SignInPage() {

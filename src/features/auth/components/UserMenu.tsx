@@ -13,7 +13,7 @@ export function UserMenu() {
 
   return (
     <div className={styles.menu}>
-      <span className={styles.name} title={user.email}>
+      <span className={styles.name} title={user.email ?? undefined}>
         <span className="visually-hidden">Signed in as </span>
         {user.name}
       </span>

@@ -1,0 +1,326 @@
+// Drag-to-reorder in Chromium against the real app server and emulator, on a server of its own
+// (fresh DATA_DIR) so its writes never disturb the other specs. Every result is checked through
+// the API after a reload, and the PATCHes seen on the network are counted against the planner.
+import { expect, test, type Page, type Request, type Route } from '@playwright/test';
+import { sortForDisplay } from '../src/features/callPurposes/displayOrder';
+import { sortByNameIntent } from '../src/features/callPurposes/reorder/intents';
+import {
+  displaySequence,
+  moveId,
+  planReorder,
+} from '../src/features/callPurposes/reorder/planReorder';
+import type { CallPurpose } from '../src/features/callPurposes/types';
+import { startAppServer, type AppServerProcess } from './support/appServerProcess';
+import { OutreachApi, tokenFor, type StoredPurpose } from './support/outreachApi';
+import { saveScreenshot } from './support/screenshots';
+import { signIn, type Role } from './support/signIn';
+
+const PORT = 4320;
+const DATA_DIR = 'test-results/e2e-data/reorder';
+const SEEDED = [
+  'Initial Contact',
+  'Follow Up',
+  'Discovery Call',
+  'Demo',
+  'Pricing Discussion',
+  'Negotiation',
+  'Check-in',
+  'Renewal',
+];
+const CONCURRENT_CHANGE = 'Someone else changed the order while yours was being saved.';
+
+let app: AppServerProcess;
+let adminApi: OutreachApi;
+
+test.beforeAll(async () => {
+  app = await startAppServer({ port: PORT, dataDir: DATA_DIR });
+  adminApi = new OutreachApi(`${app.url}/emulator/api/v2`, tokenFor('admin', DATA_DIR));
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+// Each test starts from the seed: orders 10, 20, …, 80.
+test.beforeEach(async () => {
+  for (const purpose of await adminApi.list()) {
+    const order = purpose.id * 10;
+    if (purpose.order === order) continue;
+    const response = await adminApi.request(`/callPurposes/${purpose.id}`, {
+      method: 'PATCH',
+      body: { data: { type: 'callPurpose', id: purpose.id, attributes: { order } } },
+    });
+    expect(response.status).toBe(200);
+  }
+  expect(await serverNames()).toEqual(SEEDED);
+});
+
+async function serverNames(): Promise<string[]> {
+  return sortForDisplay(await adminApi.list()).map((purpose) => purpose.name);
+}
+
+async function open(page: Page, role: Role): Promise<void> {
+  await signIn(page, role, '/call-purposes', app.url);
+  await expect(page.getByRole('rowheader')).toHaveCount(SEEDED.length);
+}
+
+const rowNames = (page: Page) => page.getByRole('rowheader').allTextContents();
+
+const isPatch = (request: Request) =>
+  request.method() === 'PATCH' && /\/api\/v2\/callPurposes\/\d+/.test(request.url());
+const purposeUrl = (url: URL) => /^\/api\/v2\/callPurposes\/\d+$/.test(url.pathname);
+
+/** Every PATCH the page sends to a call purpose, from now on. */
+function recordPatches(page: Page): Request[] {
+  const patches: Request[] = [];
+  page.on('request', (request) => {
+    if (isPatch(request)) patches.push(request);
+  });
+  return patches;
+}
+
+/** The writes are done and the refetch is on screen. */
+async function settled(page: Page): Promise<void> {
+  await expect(page.getByText('Saving order…')).toBeHidden();
+  await page.waitForLoadState('networkidle');
+}
+
+/** What the planner would send for this sequence, given what the server holds now. */
+async function plannedPatches(sequenceFor: (stored: StoredPurpose[]) => number[]) {
+  const stored = await adminApi.list();
+  const plan = planReorder({
+    items: stored.map((purpose) => ({ ...purpose, canWrite: true })),
+    sequence: sequenceFor(stored),
+  });
+  if (!plan.ok) throw new Error(plan.message);
+  return plan.patches;
+}
+
+const idOf = (name: string) => SEEDED.indexOf(name) + 1;
+const live = (page: Page) => page.locator('[id^="DndLiveRegion"]');
+
+async function moveFromMenu(page: Page, name: string, item: 'Move to top' | 'Move to bottom') {
+  await page.getByRole('button', { name: `More actions for ${name}` }).click();
+  await page.getByRole('menuitem', { name: item }).click();
+}
+
+test('an admin drags a purpose with the mouse: one PATCH for a move into a gap', async ({
+  page,
+}, testInfo) => {
+  await open(page, 'admin');
+  const patches = recordPatches(page);
+  const expected = await plannedPatches((stored) =>
+    moveId(displaySequence(stored), idOf('Renewal'), 2),
+  );
+  expect(expected).toHaveLength(1);
+
+  const handle = await page.getByRole('button', { name: 'Reorder Renewal' }).boundingBox();
+  const target = await page.getByRole('rowheader', { name: 'Discovery Call' }).boundingBox();
+  if (!handle || !target) throw new Error('the rows are not laid out');
+  const x = handle.x + handle.width / 2;
+  await page.mouse.move(x, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(x, handle.y + handle.height / 2 - 8, { steps: 4 });
+  await page.mouse.move(x, target.y + target.height / 2, { steps: 20 });
+  await expect(page.getByRole('button', { name: 'Reorder Renewal' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await saveScreenshot(page, testInfo, 'reorder-during-mouse-drag');
+  await page.mouse.up();
+
+  const wanted = ['Initial Contact', 'Follow Up', 'Renewal', 'Discovery Call', 'Demo'];
+  await expect.poll(() => rowNames(page).then((names) => names.slice(0, 5))).toEqual(wanted);
+  await settled(page);
+  await saveScreenshot(page, testInfo, 'reorder-after-mouse-drag');
+  expect(patches).toHaveLength(expected.length);
+  expect(patches[0]?.postDataJSON()).toMatchObject({
+    data: { id: idOf('Renewal'), attributes: { order: expected[0]?.order } },
+  });
+
+  await page.reload();
+  await expect.poll(() => rowNames(page)).toEqual(await serverNames());
+  expect((await serverNames()).slice(0, 5)).toEqual(wanted);
+});
+
+test('a manager reorders by keyboard, between two locked purposes, with announcements', async ({
+  page,
+}) => {
+  await open(page, 'manager');
+  const patches = recordPatches(page);
+  const handle = page.getByRole('button', { name: 'Reorder Demo' });
+  await handle.focus();
+  await page.keyboard.press('Space');
+  // dnd-kit ignores keys pressed in the same tick as the pick-up.
+  await expect(handle).toHaveAttribute('aria-pressed', 'true');
+  await expect(live(page)).toHaveText('Picked up Demo, position 4 of 8.');
+  await page.keyboard.press('ArrowUp');
+  await expect(live(page)).toHaveText('Demo moved to position 3 of 8.');
+  await page.keyboard.press('ArrowUp');
+  await expect(live(page)).toHaveText('Demo moved to position 2 of 8.');
+  await page.keyboard.press('Space');
+  await expect(live(page)).toHaveText('Demo dropped at position 2 of 8.');
+  await expect(handle).toBeFocused();
+
+  const wanted = ['Initial Contact', 'Demo', 'Follow Up', 'Discovery Call'];
+  await expect.poll(() => rowNames(page).then((names) => names.slice(0, 4))).toEqual(wanted);
+  await settled(page);
+  expect(patches).toHaveLength(1);
+
+  await page.reload();
+  await expect.poll(() => rowNames(page)).toEqual(await serverNames());
+  const stored = await adminApi.list();
+  expect(stored.find((purpose) => purpose.name === 'Initial Contact')?.order).toBe(10);
+  expect(stored.find((purpose) => purpose.name === 'Follow Up')?.order).toBe(20);
+  expect((await serverNames()).slice(0, 4)).toEqual(wanted);
+});
+
+test('Escape cancels a keyboard drag and writes nothing', async ({ page }) => {
+  await open(page, 'manager');
+  const patches = recordPatches(page);
+  const handle = page.getByRole('button', { name: 'Reorder Negotiation' });
+  await handle.focus();
+  await page.keyboard.press('Enter');
+  await expect(handle).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('ArrowDown');
+  await expect(live(page)).toHaveText('Negotiation moved to position 7 of 8.');
+  await page.keyboard.press('Escape');
+  await expect(live(page)).toHaveText(
+    'Reordering cancelled. Negotiation returned to position 6 of 8.',
+  );
+  await page.waitForLoadState('networkidle');
+  expect(patches).toHaveLength(0);
+  expect(await rowNames(page)).toEqual(SEEDED);
+});
+
+test('a manager cannot move a locked purpose, and moving to the top routes around it', async ({
+  page,
+}) => {
+  await open(page, 'manager');
+  for (const locked of ['Initial Contact', 'Follow Up']) {
+    await expect(page.getByRole('button', { name: `Reorder ${locked}` })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: `More actions for ${locked}` })).toHaveCount(0);
+  }
+  await expect(page.getByRole('button', { name: 'Reorder Demo' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sort A–Z' })).toHaveCount(0);
+
+  const patches = recordPatches(page);
+  await moveFromMenu(page, 'Check-in', 'Move to top');
+  await expect.poll(async () => (await rowNames(page))[0]).toBe('Check-in');
+  await settled(page);
+  expect(patches).toHaveLength(1);
+
+  await page.reload();
+  await expect.poll(() => rowNames(page)).toEqual(await serverNames());
+  const stored = await adminApi.list();
+  const orderOf = (name: string) => stored.find((purpose) => purpose.name === name)?.order;
+  expect(orderOf('Initial Contact')).toBe(10);
+  expect(orderOf('Follow Up')).toBe(20);
+  expect(orderOf('Check-in')).toBeLessThan(10);
+  expect((await serverNames())[0]).toBe('Check-in');
+});
+
+test("Sort A–Z sends exactly the planner's PATCHes", async ({ page }) => {
+  await open(page, 'admin');
+  const expected = await plannedPatches(
+    (stored) => sortByNameIntent().sequenceFor(stored as unknown as CallPurpose[]) ?? [],
+  );
+  const patches = recordPatches(page);
+  await page.getByRole('button', { name: 'Sort A–Z' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sort call purposes A–Z?' });
+  await expect(dialog).toContainText(`updates ${expected.length} of them`);
+  await dialog.getByRole('button', { name: 'Sort A–Z' }).click();
+
+  const alphabetical = [...SEEDED].sort((a, b) => a.localeCompare(b));
+  await expect.poll(() => rowNames(page)).toEqual(alphabetical);
+  await settled(page);
+  expect(patches).toHaveLength(expected.length);
+  expect(patches.map((request) => request.postDataJSON().data.attributes.order).sort()).toEqual(
+    expected.map((patch) => patch.order).sort(),
+  );
+
+  await page.reload();
+  await expect.poll(() => rowNames(page)).toEqual(alphabetical);
+  expect(await serverNames()).toEqual(alphabetical);
+});
+
+test('an aborted PATCH leaves the list equal to the server, says so, and Retry saves it', async ({
+  page,
+}) => {
+  await open(page, 'admin');
+  await page.route(purposeUrl, (route) =>
+    route.request().method() === 'PATCH' ? route.abort('connectionreset') : route.continue(),
+  );
+  await moveFromMenu(page, 'Renewal', 'Move to top');
+
+  await expect(
+    page.getByText(
+      "Couldn't save the new order. Renewal: The server could not be reached. The list shows the order saved on the server.",
+    ),
+  ).toBeVisible();
+  await settled(page);
+  expect(await serverNames()).toEqual(SEEDED);
+  expect(await rowNames(page)).toEqual(SEEDED);
+
+  await page.unroute(purposeUrl);
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await expect.poll(async () => (await rowNames(page))[0]).toBe('Renewal');
+  await settled(page);
+  expect((await serverNames())[0]).toBe('Renewal');
+});
+
+test('two managers reordering at once both end on the server order', async ({ browser }) => {
+  const admin = await browser.newContext();
+  const manager = await browser.newContext();
+  try {
+    const pages = [await admin.newPage(), await manager.newPage()] as const;
+    await open(pages[0], 'admin');
+    await open(pages[1], 'manager');
+
+    // Hold each PATCH's answer until both writes are on the server, so each browser's writes
+    // overlap the other's and its refetch sees both.
+    let saved = 0;
+    let release = () => {};
+    const bothSaved = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const holdUntilBothSaved = async (route: Route) => {
+      if (route.request().method() !== 'PATCH') return route.continue();
+      const response = await route.fetch();
+      saved += 1;
+      if (saved === 2) release();
+      await bothSaved;
+      await route.fulfill({ response });
+    };
+    await pages[0].route(purposeUrl, holdUntilBothSaved);
+    await pages[1].route(purposeUrl, holdUntilBothSaved);
+
+    await Promise.all([
+      moveFromMenu(pages[0], 'Renewal', 'Move to top'),
+      moveFromMenu(pages[1], 'Check-in', 'Move to top'),
+    ]);
+    for (const page of pages) {
+      await expect(page.getByText(CONCURRENT_CHANGE)).toBeVisible();
+      await settled(page);
+    }
+    const onServer = await serverNames();
+    expect(onServer.slice(0, 2).sort()).toEqual(['Check-in', 'Renewal']);
+    for (const page of pages) expect(await rowNames(page)).toEqual(onServer);
+  } finally {
+    await admin.close();
+    await manager.close();
+  }
+});
+
+test('reordering is off while the search box filters the list', async ({ page }) => {
+  await open(page, 'manager');
+  await page.getByLabel('Search call purposes').fill('d');
+  await expect(
+    page.getByText(
+      'Reordering is off while the search filters the list. Clear the search to reorder.',
+    ),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reorder Demo' })).toBeDisabled();
+  await page.getByLabel('Search call purposes').fill('');
+  await expect(page.getByRole('button', { name: 'Reorder Demo' })).toBeEnabled();
+});
