@@ -115,7 +115,7 @@ export function createCallPurposeRepository(db: EmulatorDatabase) {
       const conditions = [where];
       if (cursor) conditions.push(keysetCondition(sort, cursor, backwards ? 'before' : 'after'));
 
-      return db.transaction((): CallPurposePage => {
+      const run = (): CallPurposePage => {
         const fetched = selectPage(conditions, sort, backwards, page.size + 1);
         const moreAhead = fetched.length > page.size;
         const rows = fetched.slice(0, page.size);
@@ -140,7 +140,10 @@ export function createCallPurposeRepository(db: EmulatorDatabase) {
           result.count = (prepared(countSql).get(...where.params) as { n: number }).n;
         }
         return result;
-      })();
+      };
+      // Several queries (rows, the row behind the cursor, the count) must see one snapshot;
+      // a lone SELECT is consistent on its own and skips the BEGIN/COMMIT round.
+      return cursor || query.count ? db.transaction(run)() : run();
     },
 
     create(input: {
