@@ -5,8 +5,6 @@ import { SIGN_IN_PATH, signInPath } from '../features/auth/signInUrls';
 import { createQueryClient } from './createQueryClient';
 import { createAppRouter } from './router';
 
-const router = createAppRouter();
-
 const queryClient = createQueryClient({
   // The session ended (expired, signed out elsewhere): sign in again, then come back here.
   onUnauthenticated: () => {
@@ -17,6 +15,8 @@ const queryClient = createQueryClient({
       .then(() => queryClient.clear());
   },
 });
+
+const router = createAppRouter(queryClient);
 
 export function App() {
   return (

@@ -1,4 +1,7 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate } from 'react-router';
+import { sessionQueryOptions } from '../features/auth/api/getSession';
+import { callPurposesQueryOptions } from '../features/callPurposes/api/getCallPurposes';
 import { RequireSession } from '../features/auth/components/RequireSession';
 import { SignInPage } from '../features/auth/components/SignInPage';
 import { CallPurposeListPage } from '../features/callPurposes/components/CallPurposeListPage';
@@ -16,7 +19,18 @@ const lazyEditDialog = async () => {
   return { Component: module.EditCallPurposeDialog };
 };
 
-export function createAppRouter() {
+/**
+ * Loaders only start fetches (they never wait): the session and the list load in parallel
+ * with the code that renders them instead of one after the other.
+ */
+function prefetching(queryClient: QueryClient, load: (client: QueryClient) => Promise<void>) {
+  return () => {
+    void load(queryClient);
+    return null;
+  };
+}
+
+export function createAppRouter(queryClient: QueryClient) {
   return createBrowserRouter([
     { path: '/sign-in', element: <SignInPage />, errorElement: <RouteErrorBoundary /> },
     {
@@ -26,12 +40,16 @@ export function createAppRouter() {
         </RequireSession>
       ),
       errorElement: <RouteErrorBoundary />,
+      loader: prefetching(queryClient, (client) => client.prefetchQuery(sessionQueryOptions())),
       children: [
         { index: true, element: <Navigate to="/call-purposes" replace /> },
         {
           path: 'call-purposes',
           element: <CallPurposeListPage />,
           errorElement: <RouteErrorBoundary />,
+          loader: prefetching(queryClient, (client) =>
+            client.prefetchQuery(callPurposesQueryOptions()),
+          ),
           children: [
             { path: 'new', lazy: lazyCreateDialog, errorElement: <RouteErrorBoundary /> },
             { path: ':id/edit', lazy: lazyEditDialog, errorElement: <RouteErrorBoundary /> },
