@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useToast } from '../../../components/toast/useToast';
 import { apiFetch } from '../../../lib/apiClient';
-import { describeError } from '../../../lib/describeError';
+import { describeError, isRetryable } from '../../../lib/describeError';
 import type { CallPurpose } from '../types';
 import { callPurposeKeys } from './callPurposeKeys';
 import { callPurposesQueryOptions } from './getCallPurposes';
@@ -19,7 +19,7 @@ export function useDeleteCallPurpose() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const listKey = callPurposesQueryOptions().queryKey;
-  return useMutation({
+  const deletion = useMutation({
     mutationFn: (purpose: CallPurpose) => deleteCallPurpose(purpose.id),
     onMutate: async (purpose) => {
       await queryClient.cancelQueries({ queryKey: listKey });
@@ -29,7 +29,12 @@ export function useDeleteCallPurpose() {
     },
     onError: (error, purpose, context) => {
       if (context?.previous) queryClient.setQueryData(listKey, context.previous);
-      toast.show(`Could not delete “${purpose.name}”: ${describeError(error)}`, { tone: 'error' });
+      toast.show(`Could not delete “${purpose.name}”: ${describeError(error)}`, {
+        tone: 'error',
+        action: isRetryable(error)
+          ? { label: 'Retry', onClick: () => deletion.mutate(purpose) }
+          : undefined,
+      });
     },
     onSuccess: (_data, purpose) => {
       queryClient.removeQueries({ queryKey: callPurposeKeys.detail(purpose.id) });
@@ -37,4 +42,5 @@ export function useDeleteCallPurpose() {
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: callPurposeKeys.lists() }),
   });
+  return deletion;
 }

@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CALL_PURPOSES_FIRST_PAGE, getCallPurposes } from './getCallPurposes';
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const resource = (id: number, order: number | null) => ({
+  type: 'callPurpose',
+  id,
+  attributes: { name: `P${id}`, order, createdAt: 'c', updatedAt: 'u' },
+  relationships: { creator: { data: { type: 'user', id: 1 } } },
+  meta: { canWrite: true, canDelete: false },
+});
+const alex = { type: 'user', id: 1, attributes: { firstName: 'Alex', lastName: 'Morgan' } };
+
+describe('getCallPurposes', () => {
+  it('follows links.next through the proxy and returns display order', async () => {
+    const pages: Record<string, unknown> = {
+      [CALL_PURPOSES_FIRST_PAGE]: {
+        data: [resource(3, null), resource(1, 20)],
+        included: [alex],
+        links: { next: 'https://api.outreach.io/api/v2/callPurposes?page%5Bafter%5D=x' },
+      },
+      '/api/v2/callPurposes?page%5Bafter%5D=x': {
+        data: [resource(2, 10)],
+        included: [alex],
+        links: { next: null },
+      },
+    };
+    const fetchMock = vi.fn(async (path: string) => new Response(JSON.stringify(pages[path])));
+    vi.stubGlobal('fetch', fetchMock);
+
+    const purposes = await getCallPurposes();
+
+    expect(fetchMock.mock.calls.map(([path]) => path)).toEqual(Object.keys(pages));
+    expect(purposes.map((purpose) => purpose.id)).toEqual([2, 1, 3]);
+    expect(purposes[0]).toMatchObject({ creatorName: 'Alex Morgan', canWrite: true });
+  });
+
+  it('asks for authorization meta, creators and big pages', () => {
+    expect(CALL_PURPOSES_FIRST_PAGE).toContain('provideAuthorizationMeta=true');
+    expect(CALL_PURPOSES_FIRST_PAGE).toContain('include=creator');
+    expect(decodeURIComponent(CALL_PURPOSES_FIRST_PAGE)).toContain('page[size]=1000');
+  });
+});
