@@ -28,6 +28,8 @@ export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, o
     db.close();
   });
   const repos = createRepositories(db);
+  // Expired access tokens are dead weight; clear them whenever the emulator starts.
+  repos.transaction(() => repos.oauth.deleteExpiredAccessTokens(Date.now()));
   const limiter = new FixedWindowRateLimiter(options.rateLimit ?? defaults.rateLimit);
 
   app.setErrorHandler(jsonApiErrorHandler);

@@ -132,7 +132,7 @@ export function createOAuthRepository(db: EmulatorDatabase) {
       deleteGrantAccess.run(grantId);
       deleteGrantRefresh.run(grantId);
     },
-    /** Housekeeping, so a long-running emulator does not accumulate dead tokens. */
+    /** Housekeeping: expired access tokens can never authenticate again. */
     deleteExpiredAccessTokens: (now: number): number => deleteExpiredAccess.run(now).changes,
   };
 }
