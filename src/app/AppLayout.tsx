@@ -11,8 +11,7 @@ export function AppLayout() {
       <header className={styles.header}>
         <div className={styles.bar}>
           <span className={styles.product}>
-            <span className={styles.productPrefix}>Outreach </span>
-            <span className={styles.productName}>Call purposes</span>
+            Outreach <span className={styles.productName}>Call purposes</span>
           </span>
           <UserMenu />
         </div>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Outlet, useNavigate } from 'react-router';
 import { Button } from '../../../components/Button/Button';
 import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
@@ -19,12 +19,15 @@ export function CallPurposeListPage() {
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [deleting, setDeleting] = useState<CallPurpose | null>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
   const { mayCreate, isViewOnly } = listAccess(session, list.data);
 
   return (
     <div className={styles.page}>
       <div className={styles.titleBar}>
-        <h1 className={styles.title}>Call purposes</h1>
+        <h1 ref={heading} className={styles.title} tabIndex={-1}>
+          Call purposes
+        </h1>
         {mayCreate && (
           <Button variant="primary" onClick={() => void navigate('new')}>
             New call purpose
@@ -45,7 +48,14 @@ export function CallPurposeListPage() {
         onDelete={setDeleting}
       />
       <Outlet />
-      {deleting && <DeleteCallPurposeDialog purpose={deleting} onClose={() => setDeleting(null)} />}
+      {deleting && (
+        <DeleteCallPurposeDialog
+          purpose={deleting}
+          onClose={() => setDeleting(null)}
+          // The deleted row's button is going away: keep keyboard focus somewhere stable.
+          onConfirmed={() => requestAnimationFrame(() => heading.current?.focus())}
+        />
+      )}
     </div>
   );
 }

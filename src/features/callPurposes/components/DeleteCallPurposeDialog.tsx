@@ -4,15 +4,24 @@ import { useDeleteCallPurpose } from '../api/deleteCallPurpose';
 import type { CallPurpose } from '../types';
 import styles from './DeleteCallPurposeDialog.module.css';
 
-type DeleteCallPurposeDialogProps = { purpose: CallPurpose; onClose: () => void };
+type DeleteCallPurposeDialogProps = {
+  purpose: CallPurpose;
+  onClose: () => void;
+  onConfirmed: () => void;
+};
 
 /** Confirms by name; the row leaves at once and comes back with the reason if the server says no. */
-export function DeleteCallPurposeDialog({ purpose, onClose }: DeleteCallPurposeDialogProps) {
+export function DeleteCallPurposeDialog({
+  purpose,
+  onClose,
+  onConfirmed,
+}: DeleteCallPurposeDialogProps) {
   const deletion = useDeleteCallPurpose();
 
   const confirm = () => {
     deletion.mutate(purpose);
     onClose();
+    onConfirmed();
   };
 
   return (
