@@ -39,6 +39,9 @@ export async function buildServer(
       refreshTokenTtlSeconds: fromEnv.refreshTokenTtlSeconds,
       rateLimit: fromEnv.rateLimit,
       codeTtlSeconds: fromEnv.codeTtlSeconds,
+      // The embedded emulator always accepts this app's own callback, even on a public host
+      // that the loopback rule would not cover.
+      redirectUris: [`${config.publicUrl}/auth/callback`],
       ...options.emulator,
       dataDir: options.emulator?.dataDir ?? config.dataDir,
     };

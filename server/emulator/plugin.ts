@@ -14,6 +14,8 @@ export type EmulatorOptions = {
   refreshTokenTtlSeconds?: number;
   rateLimit?: number;
   codeTtlSeconds?: number;
+  /** Redirect URIs accepted besides the loopback rule and EMULATOR_REDIRECT_URIS. */
+  redirectUris?: readonly string[];
 };
 
 /**
@@ -44,7 +46,7 @@ export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, o
       tokenTtlSeconds: options.tokenTtlSeconds ?? defaults.tokenTtlSeconds,
       refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? defaults.refreshTokenTtlSeconds,
       codeTtlSeconds: options.codeTtlSeconds ?? defaults.codeTtlSeconds,
-      redirectUris: defaults.redirectUris,
+      redirectUris: [...defaults.redirectUris, ...(options.redirectUris ?? [])],
     },
   });
 };
