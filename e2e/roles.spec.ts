@@ -1,20 +1,14 @@
 // Each role sees exactly the controls the server would honour, row by row.
 import { expect, test, type Page } from '@playwright/test';
 import { saveScreenshot } from './support/screenshots';
-import { signIn } from './support/signIn';
+import { signIn, USERS } from './support/signIn';
+import { SEEDED_PURPOSES } from '../server/emulator/seed';
 
-const SEEDED = [
-  'Initial Contact',
-  'Follow Up',
-  'Discovery Call',
-  'Demo',
-  'Pricing Discussion',
-  'Negotiation',
-  'Check-in',
-  'Renewal',
-];
-const LOCKED = ['Initial Contact', 'Follow Up'];
-const BY_MANAGER = ['Discovery Call', 'Demo', 'Check-in'];
+const SEEDED = SEEDED_PURPOSES.map((purpose) => purpose.name);
+const LOCKED = SEEDED_PURPOSES.filter((purpose) => purpose.locked).map((purpose) => purpose.name);
+const BY_MANAGER = SEEDED_PURPOSES.filter((purpose) => purpose.creatorId === USERS.manager.id).map(
+  (purpose) => purpose.name,
+);
 
 /**
  * Checks every seeded row, then the totals: rows other tests created (as the admin) may be on

@@ -5,6 +5,7 @@
 // - a standalone emulator (`npm run emulator`) acting as an external Outreach with 3-second access
 //   tokens, and an app server configured for it through the OUTREACH_* settings.
 import type { PlaywrightTestConfig } from '@playwright/test';
+import { SEEDED_CLIENT } from '../../server/emulator/seed';
 
 type WebServer = NonNullable<Extract<PlaywrightTestConfig['webServer'], unknown[]>>[number];
 
@@ -65,8 +66,8 @@ const appForExternalEmulator = appServer(EXTERNAL_APP_PORT, `${DATA_ROOT}/extern
   PUBLIC_URL: EXTERNAL_APP_URL,
   OUTREACH_API_URL: `${EXTERNAL_EMULATOR_URL}/api/v2`,
   OUTREACH_OAUTH_URL: `${EXTERNAL_EMULATOR_URL}/oauth`,
-  OUTREACH_CLIENT_ID: 'call-purpose-admin',
-  OUTREACH_CLIENT_SECRET: 'emulator-secret-not-for-production',
+  OUTREACH_CLIENT_ID: SEEDED_CLIENT.clientId,
+  OUTREACH_CLIENT_SECRET: SEEDED_CLIENT.clientSecret,
   SESSION_SECRET: 'e2e-session-secret-that-is-long-enough-for-the-app-server-0123456789',
 });
 

@@ -1,19 +1,20 @@
 import { expect, type Page } from '@playwright/test';
+import { SEEDED_USERS, type SeededUser } from '../../server/emulator/seed';
 
-export type Role = 'admin' | 'manager' | 'agent';
+export type Role = SeededUser['role'];
 
-export const USERS: Record<Role, { name: string; email: string; consentLabel: string }> = {
-  admin: {
-    name: 'Alex Morgan',
-    email: 'alex.morgan@example.com',
-    consentLabel: 'Alex Morgan (admin)',
-  },
-  manager: {
-    name: 'Maria Chen',
-    email: 'maria.chen@example.com',
-    consentLabel: 'Maria Chen (manager)',
-  },
-  agent: { name: 'Sam Patel', email: 'sam.patel@example.com', consentLabel: 'Sam Patel (agent)' },
+function seededUser(role: Role) {
+  const user = SEEDED_USERS.find((candidate) => candidate.role === role);
+  if (!user) throw new Error(`no seeded ${role}`);
+  const name = `${user.firstName} ${user.lastName}`;
+  return { id: user.id, name, email: user.email, consentLabel: `${name} (${role})` };
+}
+
+/** The emulator's seeded users, as the consent page and the header show them. */
+export const USERS = {
+  admin: seededUser('admin'),
+  manager: seededUser('manager'),
+  agent: seededUser('agent'),
 };
 
 /** From the SPA's sign-in page through the emulator's consent page, and back. */
