@@ -60,5 +60,3 @@ export function createAppRouter(queryClient: QueryClient) {
     },
   ]);
 }
-
-export type AppRouter = ReturnType<typeof createAppRouter>;
