@@ -1,8 +1,8 @@
 // Drag-to-reorder in Chromium against the real app server and emulator, on a server of its own
 // (fresh DATA_DIR) so its writes never disturb the other specs. Every result is checked through
 // the API after a reload, and the PATCHes seen on the network are counted against the planner.
-import { readFileSync } from 'node:fs';
-import { expect, test, type Page, type Request, type Route } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { expect, test, type Page, type Request, type Route, type TestInfo } from '@playwright/test';
 import { sortForDisplay } from '../src/features/callPurposes/displayOrder';
 import { sortByNameIntent } from '../src/features/callPurposes/reorder/intents';
 import {
@@ -106,6 +106,17 @@ async function plannedPatches(sequenceFor: (stored: StoredPurpose[]) => number[]
   return plan.patches;
 }
 
+/**
+ * A full-page screenshot resizes the viewport, and dnd-kit cancels a drag on resize: mid-drag,
+ * capture only the viewport.
+ */
+async function screenshotMidDrag(page: Page, testInfo: TestInfo, name: string): Promise<void> {
+  mkdirSync('test-results/screenshots', { recursive: true });
+  const path = `test-results/screenshots/${name}.png`;
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
 const idOf = (name: string) => SEEDED.indexOf(name) + 1;
 const live = (page: Page) => page.locator('[id^="DndLiveRegion"]');
 
@@ -117,6 +128,8 @@ async function moveFromMenu(page: Page, name: string, item: 'Move to top' | 'Mov
 test('an admin drags a purpose with the mouse: one PATCH for a move into a gap', async ({
   page,
 }, testInfo) => {
+  // Tall enough for the whole list, so the drag never nears an edge and auto-scrolls.
+  await page.setViewportSize({ width: 1280, height: 1000 });
   await open(page, 'admin');
   const patches = recordPatches(page);
   const expected = await plannedPatches((stored) =>
@@ -136,7 +149,7 @@ test('an admin drags a purpose with the mouse: one PATCH for a move into a gap',
     'aria-pressed',
     'true',
   );
-  await saveScreenshot(page, testInfo, 'reorder-during-mouse-drag');
+  await screenshotMidDrag(page, testInfo, 'reorder-during-mouse-drag');
   await page.mouse.up();
 
   const wanted = ['Initial Contact', 'Follow Up', 'Renewal', 'Discovery Call', 'Demo'];
@@ -151,6 +164,47 @@ test('an admin drags a purpose with the mouse: one PATCH for a move into a gap',
   await page.reload();
   await expect.poll(() => rowNames(page)).toEqual(await serverNames());
   expect((await serverNames()).slice(0, 5)).toEqual(wanted);
+});
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true, viewport: { width: 390, height: 844 } });
+
+  test('a manager presses and holds a handle, then drags with a finger', async ({
+    page,
+  }, testInfo) => {
+    await open(page, 'manager');
+    const patches = recordPatches(page);
+    const handle = await page.getByRole('button', { name: 'Reorder Check-in' }).boundingBox();
+    const target = await page.getByRole('rowheader', { name: 'Discovery Call' }).boundingBox();
+    if (!handle || !target) throw new Error('the rows are not laid out');
+    const x = handle.x + handle.width / 2;
+    const y = handle.y + handle.height / 2;
+    const targetY = target.y + target.height / 2;
+
+    const touch = await page.context().newCDPSession(page);
+    const at = (pointY: number) => [{ x, y: pointY, id: 1 }];
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(y) });
+    // The TouchSensor waits for a press-and-hold, so a swipe still scrolls the page.
+    await page.waitForTimeout(400);
+    for (let step = 1; step <= 12; step += 1) {
+      const pointY = y + ((targetY - y) * step) / 12;
+      await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(pointY) });
+    }
+    await expect(page.getByRole('button', { name: 'Reorder Check-in' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+    await screenshotMidDrag(page, testInfo, 'reorder-during-touch-drag');
+    await touch.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+
+    const wanted = ['Initial Contact', 'Follow Up', 'Check-in', 'Discovery Call'];
+    await expect.poll(() => rowNames(page).then((names) => names.slice(0, 4))).toEqual(wanted);
+    await settled(page);
+    expect(patches).toHaveLength(1);
+    await page.reload();
+    await expect.poll(() => rowNames(page)).toEqual(await serverNames());
+    expect((await serverNames()).slice(0, 4)).toEqual(wanted);
+  });
 });
 
 test('a manager reorders by keyboard, between two locked purposes, with announcements', async ({

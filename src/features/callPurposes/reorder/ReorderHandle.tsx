@@ -9,8 +9,9 @@ type ReorderHandleProps = { purpose: CallPurpose; handle: SortableHandle };
  * touch and keyboard (Space or Enter to pick up) all start a drag from here.
  */
 export function ReorderHandle({ purpose, handle }: ReorderHandleProps) {
-  const { show, enabled, setNode, attributes: handleAttributes, listeners } = handle;
-  if (!show) return null;
+  const { show, reserveSpace, enabled, setNode, attributes: handleAttributes, listeners } = handle;
+  if (!show)
+    return reserveSpace ? <span className={styles.handleSpace} aria-hidden="true" /> : null;
   // A native button needs no role; the rest (aria-pressed, aria-describedby…) comes from dnd-kit.
   const { role: _role, ...attributes } = handleAttributes;
   return (
