@@ -5,7 +5,7 @@
 // announcement of the new position. Figures only: nothing here asserts.
 import { chromium, type Page } from '@playwright/test';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { startAppServer } from '../e2e/support/appServerProcess';
 import { OutreachApi, tokenFor } from '../e2e/support/outreachApi';
 
@@ -138,12 +138,6 @@ function describe(values: number[]): string {
 }
 
 async function main(): Promise<void> {
-  // TEMPORARY, until the list renders the drag handle.
-  const row = readFileSync('src/features/callPurposes/components/CallPurposeRow.tsx', 'utf8');
-  if (!row.includes('useSortableRow')) {
-    console.log('skipped: the reorder UI is not integrated into the list yet');
-    return;
-  }
   if (!existsSync('dist/index.html')) {
     const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'error'], { stdio: 'inherit' });
     if (build.status !== 0) throw new Error('vite build failed');

@@ -1,8 +1,9 @@
 // Drag-to-reorder in Chromium against the real app server and emulator, on a server of its own
 // (fresh DATA_DIR) so its writes never disturb the other specs. Every result is checked through
 // the API after a reload, and the PATCHes seen on the network are counted against the planner.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { expect, test, type Page, type Request, type Route, type TestInfo } from '@playwright/test';
+import { SEEDED_PURPOSES } from '../server/emulator/seed';
 import { sortForDisplay } from '../src/features/callPurposes/displayOrder';
 import { sortByNameIntent } from '../src/features/callPurposes/reorder/intents';
 import {
@@ -18,26 +19,8 @@ import { signIn, type Role } from './support/signIn';
 
 const PORT = 4320;
 const DATA_DIR = 'test-results/e2e-data/reorder';
-const SEEDED = [
-  'Initial Contact',
-  'Follow Up',
-  'Discovery Call',
-  'Demo',
-  'Pricing Discussion',
-  'Negotiation',
-  'Check-in',
-  'Renewal',
-];
+const SEEDED = SEEDED_PURPOSES.map((purpose) => purpose.name);
 const CONCURRENT_CHANGE = 'Someone else changed the order while yours was being saved.';
-
-// Until the list components use the reorder UI (being integrated), these tests have nothing to
-// drive. TEMPORARY: removed once CallPurposeRow renders the drag handle.
-test.skip(
-  !readFileSync('src/features/callPurposes/components/CallPurposeRow.tsx', 'utf8').includes(
-    'useSortableRow',
-  ),
-  'the reorder UI is not integrated into the list yet',
-);
 
 let app: AppServerProcess;
 let adminApi: OutreachApi;
@@ -51,11 +34,11 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-// Each test starts from the seed: orders 10, 20, …, 80.
+// Each test starts from the seeded orders: 10, 20, …, 80.
 test.beforeEach(async () => {
   for (const purpose of await adminApi.list()) {
-    const order = purpose.id * 10;
-    if (purpose.order === order) continue;
+    const order = SEEDED_PURPOSES.find((seeded) => seeded.id === purpose.id)?.order;
+    if (order === undefined || purpose.order === order) continue;
     const response = await adminApi.request(`/callPurposes/${purpose.id}`, {
       method: 'PATCH',
       body: { data: { type: 'callPurpose', id: purpose.id, attributes: { order } } },
@@ -72,6 +55,8 @@ async function serverNames(): Promise<string[]> {
 async function open(page: Page, role: Role): Promise<void> {
   await signIn(page, role, '/call-purposes', app.url);
   await expect(page.getByRole('rowheader')).toHaveCount(SEEDED.length);
+  // The drag-and-drop code loads beside the list; the handles appear with it.
+  await expect(page.getByRole('button', { name: /^Reorder / }).first()).toBeVisible();
 }
 
 const rowNames = (page: Page) => page.getByRole('rowheader').allTextContents();
@@ -117,7 +102,7 @@ async function screenshotMidDrag(page: Page, testInfo: TestInfo, name: string): 
   await testInfo.attach(name, { path, contentType: 'image/png' });
 }
 
-const idOf = (name: string) => SEEDED.indexOf(name) + 1;
+const idOf = (name: string) => SEEDED_PURPOSES.find((purpose) => purpose.name === name)?.id ?? -1;
 const live = (page: Page) => page.locator('[id^="DndLiveRegion"]');
 
 async function moveFromMenu(page: Page, name: string, item: 'Move to top' | 'Move to bottom') {
@@ -333,7 +318,7 @@ test('an aborted PATCH leaves the list equal to the server, says so, and Retry s
   expect((await serverNames())[0]).toBe('Renewal');
 });
 
-test('two managers reordering at once both end on the server order', async ({ browser }) => {
+test('two people reordering at once both end on the server order', async ({ browser }) => {
   const admin = await browser.newContext();
   const manager = await browser.newContext();
   try {

@@ -5,11 +5,8 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ToastProvider } from '../../../components/toast/ToastProvider';
 import { callPurposesQueryOptions } from '../api/getCallPurposes';
-import type { CallPurpose } from '../types';
+import { CallPurposeTable } from '../components/CallPurposeTable';
 import { ReorderableCallPurposes } from './ReorderableCallPurposes';
-import { ReorderHandle } from './ReorderHandle';
-import { ReorderMenu } from './ReorderMenu';
-import { useSortableRow } from './useSortableRow';
 
 const NAMES = [
   'Initial Contact',
@@ -74,36 +71,24 @@ function fakeApi({ admin }: { admin: boolean }) {
   return { fetch, patches, refuse };
 }
 
-function Row({ purpose, position }: { purpose: CallPurpose; position: number }) {
-  const { setRowNode, rowStyle, handle } = useSortableRow(purpose);
-  return (
-    <tr ref={setRowNode} style={rowStyle} data-position={position}>
-      <td>
-        <ReorderHandle purpose={purpose} handle={handle} />
-      </td>
-      <td>{position}</td>
-      <th scope="row">{purpose.name}</th>
-      <td>
-        <ReorderMenu purpose={purpose} />
-      </td>
-    </tr>
-  );
-}
-
 function List({ search = '' }: { search?: string }) {
   const { data } = useQuery(callPurposesQueryOptions());
   if (!data) return <p>Loading</p>;
   const visible = data.filter((purpose) => purpose.name.toLowerCase().includes(search));
   return (
-    <ReorderableCallPurposes purposes={data} filtered={search !== ''}>
-      <table>
-        <tbody>
-          {visible.map((purpose) => (
-            <Row key={purpose.id} purpose={purpose} position={data.indexOf(purpose) + 1} />
-          ))}
-        </tbody>
-      </table>
-    </ReorderableCallPurposes>
+    <ReorderableCallPurposes
+      purposes={data}
+      filtered={search !== ''}
+      renderTable={(Row) => (
+        <CallPurposeTable
+          purposes={visible}
+          positionOf={(purpose) => data.indexOf(purpose) + 1}
+          onEdit={() => undefined}
+          onDelete={() => undefined}
+          Row={Row}
+        />
+      )}
+    />
   );
 }
 
@@ -119,6 +104,8 @@ async function renderList({ admin = false, search = '' } = {}) {
     </QueryClientProvider>,
   );
   await screen.findByRole('table');
+  // The drag-and-drop chunk loads after the table shows.
+  await screen.findAllByRole('button', { name: /^Reorder / });
   const names = () => screen.getAllByRole('rowheader').map((cell) => cell.textContent ?? '');
   return { api, queryClient, names };
 }
@@ -146,9 +133,11 @@ describe('ReorderableCallPurposes', () => {
     expect(screen.queryByRole('button', { name: 'Reorder Follow Up' })).toBeNull();
     const handle = screen.getByRole('button', { name: 'Reorder Demo' });
     expect(handle.getAttribute('aria-roledescription')).toBe('sortable');
-    expect(
-      document.getElementById(handle.getAttribute('aria-describedby') ?? '')?.textContent,
-    ).toContain('press Space or Enter to pick up');
+    await waitFor(() =>
+      expect(
+        document.getElementById(handle.getAttribute('aria-describedby') ?? '')?.textContent,
+      ).toContain('press Space or Enter to pick up'),
+    );
     expect(screen.queryByRole('button', { name: 'More actions for Initial Contact' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Sort A–Z' })).toBeNull();
   });
@@ -244,8 +233,8 @@ describe('ReorderableCallPurposes', () => {
     vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (
       this: Element,
     ) {
-      const row = this.closest('tr[data-position]');
-      const index = Number(row?.getAttribute('data-position') ?? 1) - 1;
+      const row = this.closest('tbody tr');
+      const index = row ? [...(row.parentElement?.children ?? [])].indexOf(row) : 0;
       return DOMRect.fromRect({ x: 0, y: row ? index * 48 : 0, width: 600, height: row ? 48 : 0 });
     });
     const user = userEvent.setup();
