@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { Outlet, useNavigate } from 'react-router';
 import { Button } from '../../../components/Button/Button';
 import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
@@ -20,6 +20,11 @@ export function CallPurposeListPage() {
   const [search, setSearch] = useState('');
   const [deleting, setDeleting] = useState<CallPurpose | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
+  // Stable, so the memoized row cells skip re-rendering when the list changes around them.
+  const onEdit = useCallback(
+    (purpose: CallPurpose) => void navigate(`${purpose.id}/edit`),
+    [navigate],
+  );
   const { mayCreate, isViewOnly } = listAccess(session, list.data);
 
   return (
@@ -44,7 +49,7 @@ export function CallPurposeListPage() {
         query={list}
         search={search}
         mayCreate={mayCreate}
-        onEdit={(purpose) => void navigate(`${purpose.id}/edit`)}
+        onEdit={onEdit}
         onDelete={setDeleting}
       />
       <Outlet />

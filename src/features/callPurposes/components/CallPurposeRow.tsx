@@ -1,21 +1,43 @@
+import { memo } from 'react';
 import { Button } from '../../../components/Button/Button';
 import { formatDateTime } from '../../../lib/formatDateTime';
+import { ReorderMenu } from '../reorder/ReorderMenu';
 import type { CallPurpose } from '../types';
 import styles from './CallPurposeTable.module.css';
 
-type CallPurposeRowProps = {
+export type CallPurposeRowProps = {
   purpose: CallPurpose;
   position: number;
   onEdit: (purpose: CallPurpose) => void;
   onDelete: (purpose: CallPurpose) => void;
 };
 
-/** One purpose; write controls appear only where the server's authorization meta allows. */
-export function CallPurposeRow({ purpose, position, onEdit, onDelete }: CallPurposeRowProps) {
+/**
+ * One purpose; write controls appear only where the server's authorization meta allows. This
+ * plain row has an empty handle cell: the sortable row that fills it (`SortableCallPurposeRow`)
+ * loads with the drag-and-drop code, which only people who may reorder need.
+ */
+export function CallPurposeRow(props: CallPurposeRowProps) {
   return (
     <tr className={styles.row}>
-      {/* Reserved for the drag handle. */}
       <td className={styles.handleCell} />
+      <CallPurposeCells {...props} />
+    </tr>
+  );
+}
+
+/**
+ * Every cell but the drag handle's. Memoized: a sortable row re-renders on each step of a drag,
+ * and a long list stays smooth only if the cells do not.
+ */
+export const CallPurposeCells = memo(function CallPurposeCells({
+  purpose,
+  position,
+  onEdit,
+  onDelete,
+}: CallPurposeRowProps) {
+  return (
+    <>
       <td className={styles.positionCell}>{position}</td>
       <th scope="row" className={styles.nameCell}>
         {purpose.name}
@@ -49,8 +71,9 @@ export function CallPurposeRow({ purpose, position, onEdit, onDelete }: CallPurp
               Delete
             </Button>
           )}
+          <ReorderMenu purpose={purpose} />
         </div>
       </td>
-    </tr>
+    </>
   );
-}
+});

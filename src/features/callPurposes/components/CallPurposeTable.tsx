@@ -1,5 +1,6 @@
+import type { ComponentType } from 'react';
 import type { CallPurpose } from '../types';
-import { CallPurposeRow } from './CallPurposeRow';
+import { CallPurposeRow, type CallPurposeRowProps } from './CallPurposeRow';
 import styles from './CallPurposeTable.module.css';
 
 type CallPurposeTableProps = {
@@ -9,6 +10,8 @@ type CallPurposeTableProps = {
   positionOf: (purpose: CallPurpose) => number;
   onEdit: (purpose: CallPurpose) => void;
   onDelete: (purpose: CallPurpose) => void;
+  /** The row component: the sortable one once reordering has loaded. */
+  Row?: ComponentType<CallPurposeRowProps>;
 };
 
 export function CallPurposeTable({
@@ -16,6 +19,7 @@ export function CallPurposeTable({
   positionOf,
   onEdit,
   onDelete,
+  Row = CallPurposeRow,
 }: CallPurposeTableProps) {
   return (
     <table className={styles.table}>
@@ -43,7 +47,7 @@ export function CallPurposeTable({
       </thead>
       <tbody>
         {purposes.map((purpose) => (
-          <CallPurposeRow
+          <Row
             key={purpose.id}
             purpose={purpose}
             position={positionOf(purpose)}
