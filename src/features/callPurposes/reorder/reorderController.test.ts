@@ -140,6 +140,24 @@ describe('reorderController', () => {
     expect(toasts).toEqual([]);
   });
 
+  it('keeps the optimistic order when a background refetch starts while the writes are in flight', async () => {
+    const { server, controller, notify, shown, byName } = await setup();
+    const gate = deferred();
+    server.gate = gate.promise;
+
+    const done = controller.request(moveIntent(byName('Renewal'), 2), notify);
+    await vi.waitFor(() => expect(server.inFlight).toBe(1));
+    const optimistic = shown();
+    // A window-focus or reconnect refetch would read the server before the write lands.
+    await queryClient.refetchQueries({ queryKey: callPurposeKeys.list() });
+    expect(shown()).toEqual(optimistic);
+
+    gate.resolve();
+    await done;
+    expect(shown()).toEqual(server.names());
+    expect(shown()[2]).toBe('Renewal');
+  });
+
   it('refuses a reorder that would change a locked purpose, naming it, and writes nothing', async () => {
     const { server, controller, notify, shown, toasts } = await setup();
     const before = shown();

@@ -1,4 +1,4 @@
-import type { QueryClient } from '@tanstack/react-query';
+import { hashKey, type QueryClient } from '@tanstack/react-query';
 import type { ToastOptions } from '../../../components/toast/toastContext';
 import { callPurposeKeys } from '../api/callPurposeKeys';
 import type { CallPurpose } from '../types';
@@ -69,6 +69,18 @@ export function createReorderController({
   /** Intents queued behind the running one, still shown on top of its optimistic order. */
   const waiting: ReorderIntent[] = [];
 
+  let writing = false;
+
+  // A refetch that someone else starts while the PATCHes are in flight (window focus, reconnect,
+  // another component mounting) would read a half-saved list and show it. Cancelling it reverts
+  // the cache to the optimistic order; the refetch after the writes shows the server's answer.
+  const listHash = hashKey(listKey);
+  queryClient.getQueryCache().subscribe((event) => {
+    if (!writing || event.type !== 'updated' || event.action.type !== 'fetch') return;
+    if (event.query.queryHash !== listHash) return;
+    queueMicrotask(() => void event.query.cancel({ revert: true }));
+  });
+
   const read = () => queryClient.getQueryData<CallPurpose[]>(listKey);
   const show = (items: CallPurpose[]) => queryClient.setQueryData<CallPurpose[]>(listKey, items);
   const emit = () => listeners.forEach((listener) => listener());
@@ -104,12 +116,15 @@ export function createReorderController({
     const { sequence, result } = planned;
     show(withWaiting(applyOrders(snapshot, result.orders)));
 
+    writing = true;
     const writes = await runWithConcurrency(
       result.patches,
       concurrency,
       (patch) => writeOrder(patch.id, patch.order),
       { stopOnError: true },
-    );
+    ).finally(() => {
+      writing = false;
+    });
 
     let reloaded = true;
     try {
