@@ -43,7 +43,7 @@ export const CallPurposeCells = memo(function CallPurposeCells({
         {purpose.name}
       </th>
       <td className={styles.creatorCell}>
-        <span className={styles.mobileLabel}>Created by </span>
+        <span className={styles.mobileLabel}>by </span>
         {purpose.creatorName ?? '—'}
       </td>
       <td className={styles.updatedCell}>
