@@ -11,14 +11,28 @@ export function escapeHtml(text: string): string {
 }
 
 const STYLE = `
-  :root { color-scheme: light dark; font-family: system-ui, sans-serif; }
-  body { margin: 0; display: grid; place-items: center; min-height: 100vh; }
-  main { max-width: 28rem; padding: 1.5rem; }
-  fieldset { border: 1px solid currentColor; border-radius: .5rem; padding: 1rem; }
-  label { display: block; padding: .4rem 0; }
-  .actions { display: flex; gap: .75rem; margin-top: 1rem; }
-  button { font: inherit; padding: .5rem 1.25rem; border-radius: .4rem; cursor: pointer; }
-  button:focus-visible, input:focus-visible { outline: 3px solid #1a5fd0; outline-offset: 2px; }
+  :root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.45;
+    --bg: #f4f5f7; --card: #fff; --text: #1c1e21; --muted: #5b6270; --border: #d5d9e0;
+    --accent: #3b4fd8; --accent-text: #fff; }
+  @media (prefers-color-scheme: dark) {
+    :root { --bg: #16181d; --card: #20232a; --text: #eceef2; --muted: #a8afbd; --border: #3a3f4b;
+      --accent: #8fa0ff; --accent-text: #10121a; }
+  }
+  body { margin: 0; display: grid; place-items: center; min-height: 100vh; background: var(--bg);
+    color: var(--text); }
+  main { box-sizing: border-box; width: min(28rem, 100% - 2rem); margin: 1rem; padding: 1.75rem;
+    background: var(--card); border: 1px solid var(--border); border-radius: .75rem; }
+  h1 { font-size: 1.4rem; margin: 0 0 1rem; }
+  .note { color: var(--muted); font-size: .9rem; }
+  fieldset { border: 1px solid var(--border); border-radius: .5rem; padding: .5rem 1rem; margin: 0; }
+  legend { font-weight: 600; padding: 0 .25rem; }
+  label { display: flex; gap: .6rem; align-items: center; padding: .45rem 0; cursor: pointer; }
+  .actions { display: flex; gap: .75rem; margin-top: 1.25rem; }
+  button { font: inherit; font-weight: 600; padding: .55rem 1.4rem; border-radius: .4rem;
+    cursor: pointer; border: 1px solid var(--border); background: var(--card); color: var(--text); }
+  button[value="approve"] { background: var(--accent); border-color: var(--accent);
+    color: var(--accent-text); }
+  button:focus-visible, input:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 `;
 
 function page(title: string, body: string): string {
@@ -75,6 +89,7 @@ export function consentPage(request: ConsentRequest, users: readonly UserRow[]):
   return page(
     'Sign in to the Outreach emulator',
     `<h1>Sign in to the Outreach emulator</h1>
+<p class="note">A local stand-in for Outreach: pick a demo user, no password needed.</p>
 <p><strong>${escapeHtml(request.clientName)}</strong> asks for access to:</p>
 <ul>${scopeItems}</ul>
 <form method="post" action="authorize">
