@@ -4,6 +4,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import type { EmulatorConfig } from './config';
+import { healthzRouteSchema } from './http/schemas';
 import { emulatorPlugin } from './plugin';
 
 /**
@@ -24,7 +25,7 @@ export async function buildEmulatorServer(
         .send({ errors: [{ id: 'badRequest', title: 'Bad Request', detail: error.message }] });
     },
   });
-  app.get('/healthz', async () => ({ ok: true }));
+  app.get('/healthz', { schema: healthzRouteSchema }, async () => ({ ok: true }));
   await app.register(emulatorPlugin, {
     dataDir: config.dataDir,
     ...(config.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: config.tokenTtlSeconds }),

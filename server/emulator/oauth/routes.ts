@@ -8,6 +8,11 @@ import { authorizeErrorPage, consentPage } from './consentPage';
 import { AuthorizePageError, OAuthError } from './errors';
 import { singleParams } from './formParams';
 import { redirectWith } from './redirectUris';
+import {
+  authorizeDecisionRouteSchema,
+  authorizePageRouteSchema,
+  tokenRouteSchema,
+} from './schemas';
 import { exchangeAuthorizationCode, refreshAccessToken, type TokenSettings } from './tokenGrants';
 
 export type OAuthDeps = {
@@ -45,7 +50,7 @@ function redirectError(reply: FastifyReply, error: RedirectableError): FastifyRe
 }
 
 export const oauthRoutes: FastifyPluginAsync<OAuthDeps> = async (app, { repos, settings }) => {
-  app.get('/authorize', async (request, reply) => {
+  app.get('/authorize', { schema: authorizePageRouteSchema }, async (request, reply) => {
     const params = singleParams(queryOf(request));
     const validated = validateAuthorizationRequest(params, repos, settings.redirectUris);
     if (!validated.ok) return redirectError(reply, validated.error);
@@ -55,7 +60,7 @@ export const oauthRoutes: FastifyPluginAsync<OAuthDeps> = async (app, { repos, s
       .send(consentPage(validated.request, repos.users.listAll()));
   });
 
-  app.post('/authorize', async (request, reply) => {
+  app.post('/authorize', { schema: authorizeDecisionRouteSchema }, async (request, reply) => {
     const params = singleParams(formOf(request));
     const validated = validateAuthorizationRequest(params, repos, settings.redirectUris);
     if (!validated.ok) return redirectError(reply, validated.error);
@@ -95,7 +100,7 @@ export const oauthRoutes: FastifyPluginAsync<OAuthDeps> = async (app, { repos, s
     );
   });
 
-  app.post('/token', async (request, reply) => {
+  app.post('/token', { schema: tokenRouteSchema }, async (request, reply) => {
     // RFC 6749 §5.1: token responses must not be cached.
     reply.header('cache-control', 'no-store').header('pragma', 'no-cache');
     const params = singleParams(formOf(request));

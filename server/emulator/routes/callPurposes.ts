@@ -9,6 +9,13 @@ import type { Repositories } from '../repositories';
 import type { CallPurposeRow } from '../repositories/callPurposes';
 import type { UserRow } from '../repositories/users';
 import { parseId, searchParamsOf, sendDocument } from './requestQuery';
+import {
+  createCallPurposeRouteSchema,
+  deleteCallPurposeRouteSchema,
+  listCallPurposesRouteSchema,
+  readCallPurposeRouteSchema,
+  updateCallPurposeRouteSchema,
+} from './schemas';
 
 type Params = { id: string };
 
@@ -44,7 +51,7 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories }> = as
 ) => {
   app.get(
     '/callPurposes',
-    { onRequest: requireScope(['callPurposes', 'read']) },
+    { schema: listCallPurposesRouteSchema, onRequest: requireScope(['callPurposes', 'read']) },
     async (request, reply) => {
       const search = searchParamsOf(request);
       const query = parseListQuery(search);
@@ -59,7 +66,7 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories }> = as
 
   app.post(
     '/callPurposes',
-    { onRequest: requireScope(['callPurposes', 'write']) },
+    { schema: createCallPurposeRouteSchema, onRequest: requireScope(['callPurposes', 'write']) },
     async (request, reply) => {
       const principal = principalOf(request);
       const options = parseDocumentQuery(searchParamsOf(request));
@@ -79,7 +86,7 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories }> = as
 
   app.get<{ Params: Params }>(
     '/callPurposes/:id',
-    { onRequest: requireScope(['callPurposes', 'read']) },
+    { schema: readCallPurposeRouteSchema, onRequest: requireScope(['callPurposes', 'read']) },
     async (request, reply) => {
       const options = parseDocumentQuery(searchParamsOf(request));
       const id = parseId(request.params.id);
@@ -95,7 +102,7 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories }> = as
 
   app.patch<{ Params: Params }>(
     '/callPurposes/:id',
-    { onRequest: requireScope(['callPurposes', 'write']) },
+    { schema: updateCallPurposeRouteSchema, onRequest: requireScope(['callPurposes', 'write']) },
     async (request, reply) => {
       const principal = principalOf(request);
       const options = parseDocumentQuery(searchParamsOf(request));
@@ -115,7 +122,7 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories }> = as
 
   app.delete<{ Params: Params }>(
     '/callPurposes/:id',
-    { onRequest: requireScope(['callPurposes', 'delete']) },
+    { schema: deleteCallPurposeRouteSchema, onRequest: requireScope(['callPurposes', 'delete']) },
     async (request, reply) => {
       const principal = principalOf(request);
       parseNoQuery(searchParamsOf(request));

@@ -2,10 +2,11 @@ import type { FastifyPluginAsync } from 'fastify';
 import { principalOf } from '../http/apiGuard';
 import { parseNoQuery } from '../query/listQuery';
 import { searchParamsOf, sendDocument } from './requestQuery';
+import { apiRootRouteSchema } from './schemas';
 
 /** `GET /api/v2`: who the token belongs to and what it may do; any valid token, no scope. */
 export const rootRoutes: FastifyPluginAsync = async (app) => {
-  app.get('/', async (request, reply) => {
+  app.get('/', { schema: apiRootRouteSchema }, async (request, reply) => {
     parseNoQuery(searchParamsOf(request));
     const { user, scopes } = principalOf(request);
     return sendDocument(reply, 200, {

@@ -5,11 +5,13 @@ import { resourceNotFound } from '../http/errors';
 import { parseUserQuery } from '../query/listQuery';
 import type { Repositories } from '../repositories';
 import { parseId, searchParamsOf, sendDocument } from './requestQuery';
+import { readUserRouteSchema } from './schemas';
 
 export const userRoutes: FastifyPluginAsync<{ repos: Repositories }> = async (app, { repos }) => {
   app.get<{ Params: { id: string } }>(
     '/users/:id',
     {
+      schema: readUserRouteSchema,
       // users.read is Outreach's scope for this resource. A token that may read call purposes
       // may read users too: `include=creator` already shows it the same attributes, and the
       // app signs in with callPurposes.all only. Write- or delete-only tokens may not.

@@ -1,0 +1,75 @@
+/**
+ * Response schemas shared by every /api/v2 route. They make Fastify serialize with
+ * fast-json-stringify and document each status a route can answer. They never validate a
+ * request: the hand-written parsers stay, because Fastify's own validation would answer with
+ * its own error format instead of a JSON:API document with `source.pointer`/`source.parameter`.
+ *
+ * fast-json-stringify writes only declared properties, required ones first, then the others in
+ * declaration order: every member an error object can carry is declared, in the order
+ * `errors.ts` builds it, so the bytes a client gets are exactly what JSON.stringify wrote.
+ */
+
+const errorObjectSchema = {
+  type: 'object',
+  required: ['id', 'title'],
+  properties: {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    detail: { type: 'string' },
+    source: {
+      type: 'object',
+      properties: {
+        pointer: { type: 'string', description: 'JSON Pointer to the offending body member.' },
+        parameter: { type: 'string', description: 'The offending query parameter.' },
+      },
+    },
+  },
+} as const;
+
+export const errorDocumentSchema = {
+  type: 'object',
+  description: 'A JSON:API error document.',
+  required: ['errors'],
+  properties: { errors: { type: 'array', minItems: 1, items: errorObjectSchema } },
+} as const;
+
+/** What the API guard, the parsers and the error handler may answer on any /api/v2 route. */
+const ALWAYS_POSSIBLE = [401, 429] as const;
+
+/**
+ * The error statuses API.md lists for a route, plus `4xx` for the framework's own client
+ * errors (413, 415, ...) and `5xx` for the masked internal error: every answer has a schema.
+ */
+export function errorResponses(...statuses: number[]) {
+  const codes = [...new Set([...statuses, ...ALWAYS_POSSIBLE])].sort((a, b) => a - b);
+  return {
+    ...Object.fromEntries(codes.map((code) => [code, errorDocumentSchema])),
+    '4xx': errorDocumentSchema,
+    '5xx': errorDocumentSchema,
+  };
+}
+
+/**
+ * `{id}` is declared as a plain string on purpose: a pattern or `integer` would let Fastify
+ * answer `/callPurposes/abc` with its own 400, where the handler answers 404 resourceNotFound
+ * (a path that names no resource), as Outreach does.
+ */
+export const idParamsSchema = {
+  type: 'object',
+  required: ['id'],
+  properties: {
+    id: {
+      type: 'string',
+      description: 'A positive integer id; anything else names no resource (404).',
+    },
+  },
+} as const;
+
+export const noContentSchema = { type: 'null', description: 'No content.' } as const;
+
+/** `GET /healthz` of the standalone emulator. */
+export const healthzRouteSchema = {
+  response: {
+    200: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } },
+  },
+} as const;
