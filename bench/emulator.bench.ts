@@ -1,15 +1,13 @@
 // The emulator on loopback under autocannon: listing 50 purposes and PATCHing a name.
 // Figures only, no assertions. The server runs as a child process (as `npm run emulator`
 // would) so that it and the load generator each get a core of their own.
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { mintToken } from '../server/emulator/cli/token';
+import { startEmulatorProcess } from '../server/emulator/test/emulatorProcess';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const JSON_API = 'application/vnd.api+json';
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION_SECONDS ?? 10);
 const CONNECTIONS = 10;
@@ -19,25 +17,8 @@ const minted = mintToken(dataDir, 'admin', 'callPurposes.all', 3600);
 if ('error' in minted) throw new Error(minted.error);
 const auth = { authorization: `Bearer ${minted.token}` };
 
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/emulator/main.ts'], {
-  cwd: repoRoot,
-  env: {
-    ...process.env,
-    DATA_DIR: dataDir,
-    EMULATOR_PORT: '0',
-    HOST: '127.0.0.1',
-    EMULATOR_RATE_LIMIT: '1000000000',
-  },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-const baseUrl = await new Promise<string>((resolve, reject) => {
-  let output = '';
-  server.stdout.on('data', (chunk: Buffer) => {
-    output += chunk.toString();
-    const match = /listening on (http:\/\/\S+)/.exec(output);
-    if (match?.[1]) resolve(match[1]);
-  });
-  server.once('exit', (code) => reject(new Error(`emulator exited with ${code}`)));
+const { child: server, url: baseUrl } = await startEmulatorProcess(dataDir, {
+  EMULATOR_RATE_LIMIT: '1000000000',
 });
 
 try {

@@ -1,44 +1,20 @@
 // Durability: a write acknowledged with 2xx survives SIGKILL. Runs the real standalone
 // server (`node --import tsx server/emulator/main.ts`) as a child process, streams POSTs at it,
 // kills it mid-stream, restarts it on the same DATA_DIR and looks for every acknowledged write.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { afterEach, expect, it } from 'vitest';
-import { JSON_API, purposeDocument, repoRoot, tempDataDir, tokenFor } from './test/harness';
+import { startEmulatorProcess, type EmulatorProcess } from './test/emulatorProcess';
+import { JSON_API, purposeDocument, tempDataDir, tokenFor } from './test/harness';
 
 const children: ChildProcess[] = [];
 afterEach(() => {
   for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
 });
 
-async function startServer(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/emulator/main.ts'], {
-    cwd: repoRoot,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      EMULATOR_PORT: '0',
-      HOST: '127.0.0.1',
-      EMULATOR_RATE_LIMIT: '1000000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  children.push(child);
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-  return { child, url };
+async function startServer(dataDir: string): Promise<EmulatorProcess> {
+  const started = await startEmulatorProcess(dataDir, { EMULATOR_RATE_LIMIT: '1000000' });
+  children.push(started.child);
+  return started;
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
