@@ -10,21 +10,11 @@ import {
   planReorder,
   type PlanItem,
 } from '../src/features/callPurposes/reorder/planReorder';
+import { mulberry32 } from '../src/features/callPurposes/reorder/planReorder.testing';
 
 const PURPOSES = 50;
 const MOVES = 200;
 const SEED = 20_240_601;
-
-/** mulberry32: a small seeded PRNG, enough to make the moves repeatable. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Figures {
   label: string;

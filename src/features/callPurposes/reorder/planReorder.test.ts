@@ -11,7 +11,7 @@ import {
   type PlanItem,
   type PlanResult,
 } from './planReorder';
-import { planProblems } from './planReorder.testing';
+import { mulberry32, planProblems } from './planReorder.testing';
 
 /** Purposes with ids 1..n carrying the given orders; `locked` lists the ids the user may not write. */
 function purposes(orders: readonly (number | null)[], locked: readonly number[] = []): PlanItem[] {
@@ -317,16 +317,6 @@ const bigList = fc
     }
     return { items, sequence };
   });
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('planReorder on lists of up to 2,000 purposes', () => {
   it('always yields a sound plan or a reason naming locked purposes', () => {

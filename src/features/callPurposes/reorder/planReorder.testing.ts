@@ -100,3 +100,14 @@ export function bruteForceMostKept(input: PlanInput): number | null {
   }
   return best;
 }
+
+/** mulberry32: a small seeded PRNG, so random lists and moves are repeatable run to run. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
+    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
+  };
+}
