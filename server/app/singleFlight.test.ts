@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSingleFlight } from './singleFlight';
-
-function deferred<T>() {
-  let resolve!: (value: T) => void;
-  let reject!: (error: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
+import { deferred } from '../../src/testing/deferred';
 
 describe('createSingleFlight', () => {
   it('runs one operation for N concurrent callers of the same key', async () => {

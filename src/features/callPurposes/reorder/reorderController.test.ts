@@ -7,6 +7,7 @@ import type { CallPurpose } from '../types';
 import { moveIntent, sortByNameIntent } from './intents';
 import { createReorderController, type Notify } from './reorderController';
 import { CONCURRENT_CHANGE_MESSAGE, RELOAD_FAILED_MESSAGE } from './reorderMessages';
+import { deferred } from '../../../testing/deferred';
 
 const SEED: [string, boolean][] = [
   ['Initial Contact', false],
@@ -18,14 +19,6 @@ const SEED: [string, boolean][] = [
   ['Check-in', true],
   ['Renewal', true],
 ];
-
-function deferred() {
-  let resolve!: () => void;
-  const promise = new Promise<void>((res) => {
-    resolve = res;
-  });
-  return { promise, resolve };
-}
 
 /**
  * A stand-in for the API with the emulator's seed: orders 10..80, the first two locked for a

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runWithConcurrency } from './runWithConcurrency';
-
-function deferred<T = void>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { deferred, tick } from '../../../testing/deferred';
 
 describe('runWithConcurrency', () => {
   it('keeps at most `limit` tasks in flight and returns results in input order', async () => {

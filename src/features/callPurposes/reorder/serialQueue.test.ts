@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSerialQueue } from './serialQueue';
-
-function deferred<T = void>() {
-  let resolve!: (value: T) => void;
-  let reject!: (reason: unknown) => void;
-  const promise = new Promise<T>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  return { promise, resolve, reject };
-}
-
-const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+import { deferred, tick } from '../../../testing/deferred';
 
 describe('createSerialQueue', () => {
   it('starts a job synchronously when idle', () => {
