@@ -1,7 +1,9 @@
 // State-changing requests must come from the app's own pages. SameSite=Lax already keeps the
 // session cookie off cross-site POSTs; this refuses them outright, and also same-site
 // neighbours (another subdomain) that Lax would let through.
+import type { onRequestHookHandler } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
+import { sendError } from './errors';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
@@ -25,4 +27,21 @@ export function isAllowedOrigin(
   const site = headers['sec-fetch-site'];
   if (typeof site === 'string' && site !== '') return site === 'same-origin' || site === 'none';
   return true;
+}
+
+/**
+ * An onRequest hook for everything the app server answers (sign-out and the API proxy alike):
+ * a state-changing request from another origin is refused before its body is even read.
+ */
+export function refuseCrossOriginWrites(publicOrigin: string): onRequestHookHandler {
+  return async (request, reply) => {
+    if (isAllowedOrigin(request.method, request.headers, publicOrigin)) return;
+    return sendError(
+      reply,
+      403,
+      'crossOriginRequest',
+      'Cross-origin request refused',
+      `Changes are only accepted from pages served by ${publicOrigin}.`,
+    );
+  };
 }

@@ -11,6 +11,7 @@ import type { AppConfig } from './config';
 import { openAppDatabase } from './db/database';
 import { createSessionRepository } from './db/sessionRepository';
 import { handleError } from './errors';
+import { refuseCrossOriginWrites } from './origin';
 import { proxyRoutes } from './proxy/routes';
 import { registerSpa } from './spa';
 
@@ -36,6 +37,7 @@ export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (app,
 
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   app.setErrorHandler(handleError);
+  app.addHook('onRequest', refuseCrossOriginWrites(config.publicUrl));
 
   await app.register(authRoutes, {
     prefix: '/auth',
