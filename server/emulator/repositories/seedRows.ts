@@ -1,15 +1,9 @@
 import type { EmulatorDatabase } from '../db';
-import type { Role } from '../seed';
+import type { UserRow } from './users';
 
 export type SeedRows = {
-  users: {
-    id: number;
-    email: string;
-    firstName: string;
-    lastName: string;
-    role: Role;
-    createdAt: string;
-  }[];
+  /** A seeded user is created and last updated at the same moment. */
+  users: Omit<UserRow, 'updatedAt'>[];
   purposes: {
     id: number;
     name: string;
