@@ -56,67 +56,18 @@ const pointerTo = (...segments: string[]) =>
   `openapi#/${segments.map((s) => s.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`;
 
 const media = 'application/vnd.api+json';
+/** The published schema of one operation's response body. */
+const responseBody = (path: string, method: string, status: string) =>
+  ajv.compile({
+    $ref: pointerTo('paths', path, method, 'responses', status, 'content', media, 'schema'),
+  });
+
 export const validators = {
-  list: ajv.compile({
-    $ref: pointerTo(
-      'paths',
-      '/callPurposes',
-      'get',
-      'responses',
-      '200',
-      'content',
-      media,
-      'schema',
-    ),
-  }),
-  created: ajv.compile({
-    $ref: pointerTo(
-      'paths',
-      '/callPurposes',
-      'post',
-      'responses',
-      '201',
-      'content',
-      media,
-      'schema',
-    ),
-  }),
-  read: ajv.compile({
-    $ref: pointerTo(
-      'paths',
-      '/callPurposes/{id}',
-      'get',
-      'responses',
-      '200',
-      'content',
-      media,
-      'schema',
-    ),
-  }),
-  updated: ajv.compile({
-    $ref: pointerTo(
-      'paths',
-      '/callPurposes/{id}',
-      'patch',
-      'responses',
-      '200',
-      'content',
-      media,
-      'schema',
-    ),
-  }),
-  error: ajv.compile({
-    $ref: pointerTo(
-      'paths',
-      '/callPurposes',
-      'post',
-      'responses',
-      '422',
-      'content',
-      media,
-      'schema',
-    ),
-  }),
+  list: responseBody('/callPurposes', 'get', '200'),
+  created: responseBody('/callPurposes', 'post', '201'),
+  read: responseBody('/callPurposes/{id}', 'get', '200'),
+  updated: responseBody('/callPurposes/{id}', 'patch', '200'),
+  error: responseBody('/callPurposes', 'post', '422'),
   resource: ajv.compile({ $ref: 'openapi#/components/schemas/callPurposeResponse' }),
 };
 
