@@ -11,21 +11,24 @@ type WebServer = NonNullable<Extract<PlaywrightTestConfig['webServer'], unknown[
 
 const DATA_ROOT = 'test-results/e2e-data';
 
-export const E2E_PORT = 4310;
+// E2E_PORT_BASE moves all four servers together, so two checkouts can run their suites at once.
+const PORT_BASE = Number(process.env.E2E_PORT_BASE ?? 4310);
+
+export const E2E_PORT = PORT_BASE;
 export const E2E_APP_URL = `http://localhost:${E2E_PORT}`;
 export const E2E_DATA_DIR = `${DATA_ROOT}/main`;
 
-export const SHORT_SESSION_PORT = 4313;
+export const SHORT_SESSION_PORT = PORT_BASE + 3;
 export const SHORT_SESSION_APP_URL = `http://localhost:${SHORT_SESSION_PORT}`;
 export const SHORT_SESSION_DATA_DIR = `${DATA_ROOT}/short-session`;
 /** Access tokens last 2 s and refresh tokens 5 s: a session left idle for 6 s is over. */
 export const SHORT_REFRESH_TOKEN_TTL_SECONDS = 5;
 
-export const EXTERNAL_EMULATOR_PORT = 4311;
+export const EXTERNAL_EMULATOR_PORT = PORT_BASE + 1;
 export const EXTERNAL_EMULATOR_URL = `http://localhost:${EXTERNAL_EMULATOR_PORT}`;
 export const EXTERNAL_EMULATOR_DATA_DIR = `${DATA_ROOT}/external-emulator`;
 export const EXTERNAL_TOKEN_TTL_SECONDS = 3;
-export const EXTERNAL_APP_PORT = 4312;
+export const EXTERNAL_APP_PORT = PORT_BASE + 2;
 export const EXTERNAL_APP_URL = `http://localhost:${EXTERNAL_APP_PORT}`;
 
 function freshDataDir(dataDir: string): string {
