@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { startAppServer } from '../e2e/support/appServerProcess';
 import { OutreachApi, tokenFor } from '../e2e/support/outreachApi';
 
-const PORT = 4330;
+const PORT = Number(process.env.BENCH_PORT_BASE ?? 4330);
 const DATA_DIR = 'test-results/bench-data/drag-long-task';
 const PURPOSES = 500;
 const STEPS = 20;

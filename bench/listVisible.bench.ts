@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { startAppServer } from '../e2e/support/appServerProcess';
 import { OutreachApi, tokenFor } from '../e2e/support/outreachApi';
 
-const PORT = 4331;
+const PORT = Number(process.env.BENCH_PORT_BASE ?? 4330) + 1;
 const DATA_DIR = 'test-results/bench-data/list-visible';
 const SIZES = [50, 1000];
 const RUNS = 7;

@@ -103,7 +103,7 @@ async function screenshotMidDrag(page: Page, testInfo: TestInfo, name: string): 
 }
 
 const idOf = (name: string) => SEEDED_PURPOSES.find((purpose) => purpose.name === name)?.id ?? -1;
-const live = (page: Page) => page.locator('[id^="DndLiveRegion"]');
+const live = (page: Page) => page.locator('#reorder-announcements');
 
 async function moveFromMenu(page: Page, name: string, item: 'Move to top' | 'Move to bottom') {
   await page.getByRole('button', { name: `More actions for ${name}` }).click();

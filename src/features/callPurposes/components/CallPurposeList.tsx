@@ -1,10 +1,9 @@
 import type { UseQueryResult } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { Button } from '../../../components/Button/Button';
 import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
 import { describeError } from '../../../lib/describeError';
 import { filterByName } from '../purposeNames';
-import { loadSortableRows } from '../reorder/loadSortableRows';
 import { ReorderableCallPurposes } from '../reorder/ReorderableCallPurposes';
 import type { CallPurpose } from '../types';
 import { CallPurposeTable } from './CallPurposeTable';
@@ -32,11 +31,6 @@ export function CallPurposeList({
     () => new Map((purposes ?? []).map((purpose, index) => [purpose.id, index + 1])),
     [purposes],
   );
-
-  // Someone who may write will likely reorder: fetch the drag-and-drop code beside the list.
-  useEffect(() => {
-    if (mayCreate) void loadSortableRows();
-  }, [mayCreate]);
 
   if (purposes === undefined) {
     if (query.isError) {
@@ -67,18 +61,13 @@ export function CallPurposeList({
     return <StatusMessage tone="info">No call purpose matches “{search.trim()}”.</StatusMessage>;
   }
   return (
-    <ReorderableCallPurposes
-      purposes={purposes}
-      filtered={search.trim() !== ''}
-      renderTable={(Row) => (
-        <CallPurposeTable
-          purposes={visible}
-          positionOf={(purpose) => positions.get(purpose.id) ?? 0}
-          onEdit={onEdit}
-          onDelete={onDelete}
-          Row={Row}
-        />
-      )}
-    />
+    <ReorderableCallPurposes purposes={purposes} filtered={search.trim() !== ''}>
+      <CallPurposeTable
+        purposes={visible}
+        positions={positions}
+        onEdit={onEdit}
+        onDelete={onDelete}
+      />
+    </ReorderableCallPurposes>
   );
 }

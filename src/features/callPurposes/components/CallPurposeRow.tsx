@@ -1,41 +1,65 @@
 import { memo } from 'react';
 import { Button } from '../../../components/Button/Button';
 import { formatDateTime } from '../../../lib/formatDateTime';
+import { useDragMode, useRowShift } from '../reorder/dragState';
+import { ReorderHandle } from '../reorder/ReorderHandle';
 import { ReorderMenu } from '../reorder/ReorderMenu';
+import { useReorderContext } from '../reorder/reorderContext';
 import type { CallPurpose } from '../types';
 import styles from './CallPurposeTable.module.css';
 
 export type CallPurposeRowProps = {
   purpose: CallPurpose;
+  /** Index in the rows on screen (0-based). */
+  index: number;
+  /** Position in the whole list (1-based). */
   position: number;
+  /** Lets the virtualiser measure the row. */
+  measure: (row: HTMLTableRowElement | null) => void;
   onEdit: (purpose: CallPurpose) => void;
   onDelete: (purpose: CallPurpose) => void;
 };
 
 /**
- * One purpose; write controls appear only where the server's authorization meta allows. This
- * plain row has an empty handle cell: the sortable row that fills it (`SortableCallPurposeRow`)
- * loads with the drag-and-drop code, which only people who may reorder need.
+ * One purpose; write controls appear only where the server's authorization meta allows.
+ * Memoized, and it reads the drag through selectors: a drag event re-renders only the rows whose
+ * place on screen changes.
  */
-export function CallPurposeRow(props: CallPurposeRowProps) {
+export const CallPurposeRow = memo(function CallPurposeRow({
+  purpose,
+  index,
+  measure,
+  ...cells
+}: CallPurposeRowProps) {
+  const dragState = useReorderContext()?.dragState ?? null;
+  const shift = useRowShift(dragState, purpose.id, index);
+  const dragMode = useDragMode(dragState, purpose.id);
   return (
-    <tr className={styles.row}>
-      <td className={styles.handleCell} />
-      <CallPurposeCells {...props} />
+    <tr
+      ref={measure}
+      data-index={index}
+      aria-rowindex={index + 2}
+      className={dragMode ? `${styles.row} ${styles.dragged}` : styles.row}
+      data-follows-pointer={dragMode === 'pointer' || undefined}
+      style={shift === 0 ? undefined : { transform: `translateY(${shift}px)` }}
+    >
+      <td className={styles.handleCell}>
+        <ReorderHandle purpose={purpose} index={index} />
+      </td>
+      <CallPurposeCells purpose={purpose} {...cells} />
     </tr>
   );
-}
+});
 
-/**
- * Every cell but the drag handle's. Memoized: a sortable row re-renders on each step of a drag,
- * and a long list stays smooth only if the cells do not.
- */
-export const CallPurposeCells = memo(function CallPurposeCells({
+type CellsProps = Pick<CallPurposeRowProps, 'purpose' | 'position' | 'onEdit' | 'onDelete'>;
+
+/** Every cell but the drag handle's. */
+const CallPurposeCells = memo(function CallPurposeCells({
   purpose,
   position,
   onEdit,
   onDelete,
-}: CallPurposeRowProps) {
+}: CellsProps) {
   return (
     <>
       <td className={styles.positionCell}>{position}</td>

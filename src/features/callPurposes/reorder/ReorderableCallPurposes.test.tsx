@@ -71,24 +71,23 @@ function fakeApi({ admin }: { admin: boolean }) {
   return { fetch, patches, refuse };
 }
 
+const onEdit = () => undefined;
+const onDelete = () => undefined;
+
 function List({ search = '' }: { search?: string }) {
   const { data } = useQuery(callPurposesQueryOptions());
   if (!data) return <p>Loading</p>;
   const visible = data.filter((purpose) => purpose.name.toLowerCase().includes(search));
+  const positions = new Map(data.map((purpose, index) => [purpose.id, index + 1]));
   return (
-    <ReorderableCallPurposes
-      purposes={data}
-      filtered={search !== ''}
-      renderTable={(Row) => (
-        <CallPurposeTable
-          purposes={visible}
-          positionOf={(purpose) => data.indexOf(purpose) + 1}
-          onEdit={() => undefined}
-          onDelete={() => undefined}
-          Row={Row}
-        />
-      )}
-    />
+    <ReorderableCallPurposes purposes={data} filtered={search !== ''}>
+      <CallPurposeTable
+        purposes={visible}
+        positions={positions}
+        onEdit={onEdit}
+        onDelete={onDelete}
+      />
+    </ReorderableCallPurposes>
   );
 }
 
@@ -104,7 +103,7 @@ async function renderList({ admin = false, search = '' } = {}) {
     </QueryClientProvider>,
   );
   await screen.findByRole('table');
-  // The drag-and-drop chunk loads after the table shows.
+  // The drag code loads after the table shows.
   await screen.findAllByRole('button', { name: /^Reorder / });
   const names = () => screen.getAllByRole('rowheader').map((cell) => cell.textContent ?? '');
   return { api, queryClient, names };
@@ -229,17 +228,9 @@ describe('ReorderableCallPurposes', () => {
   });
 
   it('reorders by keyboard, announcing each step with names and positions', async () => {
-    // jsdom lays nothing out: give each row a 48 px slot by its position, as a browser would.
-    vi.spyOn(Element.prototype, 'getBoundingClientRect').mockImplementation(function (
-      this: Element,
-    ) {
-      const row = this.closest('tbody tr');
-      const index = row ? [...(row.parentElement?.children ?? [])].indexOf(row) : 0;
-      return DOMRect.fromRect({ x: 0, y: row ? index * 48 : 0, width: 600, height: row ? 48 : 0 });
-    });
     const user = userEvent.setup();
     const { api, names } = await renderList();
-    const live = () => document.querySelector('[id^="DndLiveRegion"]')?.textContent;
+    const live = () => document.getElementById('reorder-announcements')?.textContent;
     const handle = screen.getByRole('button', { name: 'Reorder Demo' });
     act(() => handle.focus());
 
@@ -256,6 +247,33 @@ describe('ReorderableCallPurposes', () => {
       expect(names().slice(0, 3)).toEqual(['Initial Contact', 'Demo', 'Follow Up']),
     );
     await waitFor(() => expect(api.patches).toEqual([{ id: 4, order: 15 }]));
+    // The row moved in the DOM; the handle that carried it keeps focus.
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Reorder Demo' })),
+    );
+  });
+
+  it('the table is mounted once: a menu opened before the drag code arrives stays open', async () => {
+    const user = userEvent.setup();
+    const api = fakeApi({ admin: false });
+    vi.stubGlobal('fetch', api.fetch);
+    const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+    render(
+      <QueryClientProvider client={queryClient}>
+        <ToastProvider>
+          <List />
+        </ToastProvider>
+      </QueryClientProvider>,
+    );
+    const button = await screen.findByRole('button', { name: 'More actions for Demo' });
+    const row = button.closest('tr');
+    await user.click(button);
+    const item = within(screen.getByRole('menu')).getByRole('menuitem', { name: 'Move to top' });
+    expect(document.activeElement).toBe(item);
+    await screen.findAllByRole('button', { name: /^Reorder / });
+    expect(screen.getByRole('menu')).toBeTruthy();
+    expect(document.activeElement).toBe(item);
+    expect(screen.getByRole('button', { name: 'More actions for Demo' }).closest('tr')).toBe(row);
   });
 
   it('cancels a keyboard drag with Escape and leaves the order alone', async () => {
@@ -268,7 +286,7 @@ describe('ReorderableCallPurposes', () => {
     await waitFor(() => expect(handle.getAttribute('aria-pressed')).toBe('true'));
     await user.keyboard('{Escape}');
     await waitFor(() =>
-      expect(document.querySelector('[id^="DndLiveRegion"]')?.textContent).toBe(
+      expect(document.getElementById('reorder-announcements')?.textContent).toBe(
         'Reordering cancelled. Demo returned to position 4 of 8.',
       ),
     );

@@ -1,17 +1,20 @@
 import { useQueryClient } from '@tanstack/react-query';
 import {
-  Suspense,
-  lazy,
   useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
   useMemo,
+  useRef,
   useState,
-  type ComponentType,
   type ReactNode,
 } from 'react';
 import { callPurposeKeys } from '../api/callPurposeKeys';
-import type { CallPurposeRowProps } from '../components/CallPurposeRow';
 import type { CallPurpose } from '../types';
-import { movedText } from './announcements';
+import { movedText, reorderInstructions } from './announcements';
+import { createAnnouncer, useAnnouncement, type Announcer } from './announcer';
+import type { DragEngine } from './dragEngine';
+import { createDragState } from './dragState';
 import {
   moveIntent,
   moveToBottomIntent,
@@ -19,41 +22,58 @@ import {
   sortByNameIntent,
   type ReorderIntent,
 } from './intents';
-import { loadSortableRows } from './loadSortableRows';
+import type { ListLayout } from './listLayout';
+import { loadDragEngine } from './loadDragEngine';
 import { ReorderContext, type ReorderContextValue } from './reorderContext';
 import styles from './reorder.module.css';
 import { SortAlphabetically } from './SortAlphabetically';
-import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { useReorderCallPurposes } from './useReorderCallPurposes';
-
-/** Renders the table with the given row component (the plain one when left out). */
-export type RenderTable = (Row?: ComponentType<CallPurposeRowProps>) => ReactNode;
-
-const SortableCallPurposeRows = lazy(loadSortableRows);
 
 type ReorderableCallPurposesProps = {
   /** The whole list, in display order, straight from the query cache. */
   purposes: readonly CallPurpose[];
   /** The search box narrows the list: positions are ambiguous, so nothing moves. */
   filtered: boolean;
-  renderTable: RenderTable;
+  /** The table: rendered once, whether or not the drag code has arrived. */
+  children: ReactNode;
 };
+
+/** The live region every reordering route speaks through; only it re-renders when it speaks. */
+function LiveRegion({ announcer }: { announcer: Announcer }) {
+  const text = useAnnouncement(announcer);
+  return (
+    <div
+      id="reorder-announcements"
+      className="visually-hidden"
+      role="status"
+      aria-live="assertive"
+      aria-atomic="true"
+    >
+      {text}
+    </div>
+  );
+}
 
 /**
  * Makes the call-purpose table reorderable by mouse, touch and keyboard, with the move-to-top /
  * bottom menu and, for someone who may move everything, "Sort A–Z". Every route ends in
  * `useReorderCallPurposes`: one planner, one write queue, the query cache as the only copy.
- * The table shows at once; the drag handles follow when the drag-and-drop chunk has loaded.
+ * The table shows at once and stays mounted; the drag handles appear in its rows when the drag
+ * code has arrived, which is fetched only once the list says this person may move something.
  */
 export function ReorderableCallPurposes({
   purposes,
   filtered,
-  renderTable,
+  children,
 }: ReorderableCallPurposesProps) {
   const queryClient = useQueryClient();
   const { reorder, saving } = useReorderCallPurposes();
-  const reducedMotion = usePrefersReducedMotion();
-  const [status, setStatus] = useState('');
+  const [dragState] = useState(createDragState);
+  const [announcer] = useState(createAnnouncer);
+  const layout = useRef<ListLayout | null>(null);
+  const latestPurposes = useRef(purposes);
+  const [engine, setEngine] = useState<DragEngine | null>(null);
+  const instructionsId = useId();
 
   const indexById = useMemo(
     () => new Map(purposes.map((purpose, index) => [purpose.id, index])),
@@ -63,38 +83,92 @@ export function ReorderableCallPurposes({
   const enabled = available && !filtered;
   const mayMoveEverything = purposes.length > 1 && purposes.every((purpose) => purpose.canWrite);
 
+  useLayoutEffect(() => {
+    latestPurposes.current = purposes;
+    // A drop keeps the rows where it left them until the new order is here: now it is.
+    const drag = dragState.get();
+    if (drag?.dropped) {
+      dragState.set(null);
+      // The row moved in the DOM, which drops focus: give it back to the handle that carried it.
+      if (drag.mode === 'keyboard' && document.activeElement === document.body) {
+        document
+          .querySelector<HTMLElement>(`[data-reorder-handle="${drag.activeId}"]`)
+          ?.focus({ preventScroll: true });
+      }
+    }
+  }, [purposes, dragState]);
+
+  const onMove = useCallback(
+    (purpose: CallPurpose, toIndex: number) => reorder(moveIntent(purpose, toIndex)),
+    [reorder],
+  );
+  const latestOnMove = useRef(onMove);
+  useLayoutEffect(() => {
+    latestOnMove.current = onMove;
+  }, [onMove]);
+
+  // After the list is on screen, and only for someone who may move something.
+  useEffect(() => {
+    if (!available || engine !== null) return;
+    let current = true;
+    void loadDragEngine().then(({ createDragEngine }) => {
+      if (!current) return;
+      setEngine(
+        createDragEngine({
+          state: dragState,
+          layout,
+          announcer,
+          purposes: () => latestPurposes.current,
+          onMove: (purpose, toIndex) => latestOnMove.current(purpose, toIndex),
+        }),
+      );
+    });
+    return () => {
+      current = false;
+    };
+  }, [available, engine, dragState, announcer]);
+
   /** Moves that do not come from a drag get their own announcement once they are saved. */
   const reorderAndAnnounce = useCallback(
     (intent: ReorderIntent, purpose: CallPurpose) => {
-      setStatus('');
+      announcer.say('');
       void reorder(intent).then((outcome) => {
         if (outcome.status !== 'saved') return;
         const list = queryClient.getQueryData<CallPurpose[]>(callPurposeKeys.list()) ?? [];
         const index = list.findIndex((item) => item.id === purpose.id);
         if (index !== -1) {
-          setStatus(movedText({ name: purpose.name, position: index + 1, total: list.length }));
+          announcer.say(movedText({ name: purpose.name, position: index + 1, total: list.length }));
         }
       });
     },
-    [queryClient, reorder],
+    [queryClient, reorder, announcer],
   );
 
   const context = useMemo<ReorderContextValue>(
     () => ({
       available,
       enabled,
-      reducedMotion,
       total: purposes.length,
       indexOf: (id) => indexById.get(id) ?? -1,
       moveToTop: (purpose) => reorderAndAnnounce(moveToTopIntent(purpose), purpose),
       moveToBottom: (purpose) => reorderAndAnnounce(moveToBottomIntent(purpose), purpose),
+      dragState,
+      announcer,
+      layout,
+      engine,
+      instructionsId,
     }),
-    [available, enabled, reducedMotion, purposes.length, indexById, reorderAndAnnounce],
-  );
-
-  const onMove = useCallback(
-    (purpose: CallPurpose, toIndex: number) => void reorder(moveIntent(purpose, toIndex)),
-    [reorder],
+    [
+      available,
+      enabled,
+      purposes.length,
+      indexById,
+      reorderAndAnnounce,
+      dragState,
+      announcer,
+      engine,
+      instructionsId,
+    ],
   );
 
   return (
@@ -120,22 +194,11 @@ export function ReorderableCallPurposes({
           )}
         </div>
       )}
-      {available ? (
-        <Suspense fallback={renderTable()}>
-          <SortableCallPurposeRows
-            purposes={purposes}
-            enabled={enabled}
-            reducedMotion={reducedMotion}
-            renderTable={renderTable}
-            onMove={onMove}
-          />
-        </Suspense>
-      ) : (
-        renderTable()
-      )}
-      <div className="visually-hidden" role="status">
-        {status}
+      {children}
+      <div id={instructionsId} hidden>
+        {reorderInstructions}
       </div>
+      <LiveRegion announcer={announcer} />
     </ReorderContext.Provider>
   );
 }

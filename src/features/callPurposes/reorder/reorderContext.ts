@@ -1,16 +1,31 @@
 import { createContext, useContext } from 'react';
 import type { CallPurpose } from '../types';
+import type { Announcer } from './announcer';
+import type { DragEngine } from './dragEngine';
+import type { DragState } from './dragState';
+import type { LayoutRef } from './listLayout';
 
+/**
+ * What rows need for reordering. It changes when the list or the user's rights change, or once
+ * when the drag code arrives; never on a drag event (rows read those from `dragState`).
+ */
 export type ReorderContextValue = {
   /** Someone here may move at least one purpose, so handles and menus are worth showing. */
   available: boolean;
   /** Dragging and moving work right now (not while the search box filters the list). */
   enabled: boolean;
-  reducedMotion: boolean;
   total: number;
   indexOf(id: number): number;
   moveToTop(purpose: CallPurpose): void;
   moveToBottom(purpose: CallPurpose): void;
+  dragState: DragState;
+  announcer: Announcer;
+  /** The table's geometry, for the drag code. */
+  layout: LayoutRef;
+  /** The drag code, once its chunk has arrived; handles appear with it. */
+  engine: DragEngine | null;
+  /** The hidden instructions every handle is described by. */
+  instructionsId: string;
 };
 
 export const ReorderContext = createContext<ReorderContextValue | null>(null);
