@@ -15,9 +15,11 @@ import type { CallPurpose } from '../src/features/callPurposes/types';
 import { startAppServer, type AppServerProcess } from './support/appServerProcess';
 import { OutreachApi, tokenFor, type StoredPurpose } from './support/outreachApi';
 import { saveScreenshot } from './support/screenshots';
+import { E2E_PORT } from './support/servers';
 import { signIn, type Role } from './support/signIn';
 
-const PORT = 4320;
+// Beside the config's servers (E2E_PORT_BASE … +3), so parallel checkouts never collide.
+const PORT = E2E_PORT + 4;
 const DATA_DIR = 'test-results/e2e-data/reorder';
 const SEEDED = SEEDED_PURPOSES.map((purpose) => purpose.name);
 const CONCURRENT_CHANGE = 'Someone else changed the order while yours was being saved.';

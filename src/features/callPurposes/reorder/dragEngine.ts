@@ -179,10 +179,14 @@ export function createDragEngine(options: DragEngineOptions): DragEngine {
       const zone = window.innerHeight * AUTO_SCROLL_ZONE;
       const fromTop = clientY;
       const fromBottom = window.innerHeight - clientY;
+      // Only the way the pointer went: a drag that starts near an edge and heads away from it
+      // must not scroll the page under it.
       let speed = 0;
-      if (fromTop < zone) speed = -AUTO_SCROLL_MAX_PX * Math.min(1, (zone - fromTop) / zone);
-      else if (fromBottom < zone)
+      if (fromTop < zone && clientY < startY) {
+        speed = -AUTO_SCROLL_MAX_PX * Math.min(1, (zone - fromTop) / zone);
+      } else if (fromBottom < zone && clientY > startY) {
         speed = AUTO_SCROLL_MAX_PX * Math.min(1, (zone - fromBottom) / zone);
+      }
       if (speed !== 0) window.scrollBy({ top: speed, behavior: 'instant' });
       frame = requestAnimationFrame(autoScroll);
     }
