@@ -3,7 +3,8 @@ export type Placement = { name: string; position: number; total: number };
 
 export const reorderInstructions =
   'To reorder, press Space or Enter to pick up the call purpose, use the up and down arrow ' +
-  'keys to move it, then press Space or Enter to drop it, or Escape to cancel.';
+  'keys to move it (Page Up and Page Down move ten places, Home and End to either end), then ' +
+  'press Space or Enter to drop it, or Escape to cancel.';
 
 export function pickedUpText({ name, position, total }: Placement): string {
   return `Picked up ${name}, position ${position} of ${total}.`;
