@@ -42,13 +42,11 @@ export function CallPurposeTable({ purposes, positions, onEdit, onDelete }: Call
     draggedIndex,
   ]);
 
+  const setLayout = reorder?.setLayout;
   useLayoutEffect(() => {
-    if (reorder === null) return;
-    reorder.layout.current = layout;
-    return () => {
-      reorder.layout.current = null;
-    };
-  }, [reorder, layout]);
+    setLayout?.(layout);
+    return () => setLayout?.(null);
+  }, [setLayout, layout]);
 
   // The row holding focus stays mounted when it scrolls away, so focus is never lost to <body>.
   const onFocus = (event: FocusEvent) => {

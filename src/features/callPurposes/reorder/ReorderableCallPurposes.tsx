@@ -71,6 +71,9 @@ export function ReorderableCallPurposes({
   const [dragState] = useState(createDragState);
   const [announcer] = useState(createAnnouncer);
   const layout = useRef<ListLayout | null>(null);
+  const setLayout = useCallback((next: ListLayout | null) => {
+    layout.current = next;
+  }, []);
   const latestPurposes = useRef(purposes);
   const [engine, setEngine] = useState<DragEngine | null>(null);
   const instructionsId = useId();
@@ -154,7 +157,7 @@ export function ReorderableCallPurposes({
       moveToBottom: (purpose) => reorderAndAnnounce(moveToBottomIntent(purpose), purpose),
       dragState,
       announcer,
-      layout,
+      setLayout,
       engine,
       instructionsId,
     }),
@@ -166,6 +169,7 @@ export function ReorderableCallPurposes({
       reorderAndAnnounce,
       dragState,
       announcer,
+      setLayout,
       engine,
       instructionsId,
     ],

@@ -3,7 +3,7 @@ import type { CallPurpose } from '../types';
 import type { Announcer } from './announcer';
 import type { DragEngine } from './dragEngine';
 import type { DragState } from './dragState';
-import type { LayoutRef } from './listLayout';
+import type { ListLayout } from './listLayout';
 
 /**
  * What rows need for reordering. It changes when the list or the user's rights change, or once
@@ -20,8 +20,8 @@ export type ReorderContextValue = {
   moveToBottom(purpose: CallPurpose): void;
   dragState: DragState;
   announcer: Announcer;
-  /** The table's geometry, for the drag code. */
-  layout: LayoutRef;
+  /** The table hands over its geometry (null when it goes), for the drag code. */
+  setLayout(layout: ListLayout | null): void;
   /** The drag code, once its chunk has arrived; handles appear with it. */
   engine: DragEngine | null;
   /** The hidden instructions every handle is described by. */
