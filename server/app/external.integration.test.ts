@@ -1,4 +1,4 @@
-// `server/main.ts` as a person deploys it against an external Outreach: here the emulator started
+// `server/server.ts` as a person deploys it against an external Outreach: here the emulator started
 // on its own (`npm run emulator`), with OUTREACH_* set. Nothing may depend on embedding. A small
 // recording relay sits between the app server and the upstream API to show exactly which
 // headers leave the app server.
@@ -85,7 +85,7 @@ describe('app server against a separately started emulator', () => {
     emulatorUrl = `http://localhost:${port}`;
     relay = await startRelay(`http://127.0.0.1:${port}`);
     appServer = await startProcess(
-      'server/main.ts',
+      'server/server.ts',
       {
         PORT: String(appPort),
         HOST: '127.0.0.1',
@@ -202,10 +202,10 @@ describe('app server against a separately started emulator', () => {
   });
 });
 
-describe('server/main.ts configuration check', () => {
+describe('server/server.ts configuration check', () => {
   it('refuses to start with half a real-Outreach configuration, naming everything wrong', async () => {
     const failure = await startProcess(
-      'server/main.ts',
+      'server/server.ts',
       { OUTREACH_API_URL: 'https://api.outreach.io/api/v2', SESSION_SECRET: 'short', PORT: '1' },
       /never/,
     ).then(
