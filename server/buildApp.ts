@@ -33,7 +33,10 @@ export async function buildApp(
       dataDir: options.emulator?.dataDir ?? config.dataDir,
       // The embedded emulator always accepts this app's own callback, even on a public host
       // that the loopback rule would not cover.
-      redirectUris: [...(options.emulator?.redirectUris ?? []), `${config.publicUrl}/auth/callback`],
+      redirectUris: [
+        ...(options.emulator?.redirectUris ?? []),
+        `${config.publicUrl}/auth/callback`,
+      ],
       readiness,
     });
   }

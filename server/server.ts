@@ -16,7 +16,10 @@ function readSettings(env: NodeJS.ProcessEnv, dev: boolean): Settings {
   // The embedded emulator's settings (EMULATOR_*) are only read, and checked, when it runs.
   const embedded = !app.ok || app.config.upstream.embedded;
   const emulator = embedded ? parseEmulatorConfig(env) : undefined;
-  const errors = [...(app.ok ? [] : app.errors), ...(emulator?.ok === false ? emulator.errors : [])];
+  const errors = [
+    ...(app.ok ? [] : app.errors),
+    ...(emulator?.ok === false ? emulator.errors : []),
+  ];
   if (!app.ok || errors.length > 0) {
     console.error(formatConfigErrors(errors));
     process.exit(1);

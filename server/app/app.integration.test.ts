@@ -116,7 +116,10 @@ describe('app server with the embedded emulator', () => {
 
   it('leaves every path under /emulator to the emulator, whatever the request accepts', async () => {
     const bearer = { authorization: `Bearer ${tokenFor(server.dataDir, 'admin')}` };
-    const accepts = [{}, { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' }];
+    const accepts: Record<string, string>[] = [
+      {},
+      { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    ];
     for (const accept of accepts) {
       // Without a token the emulator's guard answers, with its Bearer challenge.
       const anonymous = await fetch(`${server.url}/emulator/api/v2/nothingHere`, {
@@ -125,7 +128,9 @@ describe('app server with the embedded emulator', () => {
       expect(anonymous.status).toBe(401);
       expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="outreach"');
       expect(anonymous.headers.get('content-type')).toContain(JSONAPI);
-      expect((await anonymous.json()) as unknown).toMatchObject({ errors: [{ id: 'unauthorized' }] });
+      expect((await anonymous.json()) as unknown).toMatchObject({
+        errors: [{ id: 'unauthorized' }],
+      });
 
       const known = await fetch(`${server.url}/emulator/api/v2/nothingHere`, {
         headers: { ...accept, ...bearer },
@@ -152,16 +157,21 @@ describe('app server with the embedded emulator', () => {
     }
   });
 
-  it('writes the embedded emulator\'s links under /emulator, so following them stays there', async () => {
+  it("writes the embedded emulator's links under /emulator, so following them stays there", async () => {
     const bearer = { authorization: `Bearer ${tokenFor(server.dataDir, 'admin')}` };
-    const first = await fetch(`${server.url}/emulator/api/v2/callPurposes?page[size]=2&sort=order`, {
-      headers: bearer,
-    });
+    const first = await fetch(
+      `${server.url}/emulator/api/v2/callPurposes?page[size]=2&sort=order`,
+      {
+        headers: bearer,
+      },
+    );
     const page = (await first.json()) as {
       links: { next?: string };
       data: { id: number; links: { self: string } }[];
     };
-    expect(page.links.next).toMatch(/^\/emulator\/api\/v2\/callPurposes\?page\[size\]=2&sort=order&page\[after\]=/);
+    expect(page.links.next).toMatch(
+      /^\/emulator\/api\/v2\/callPurposes\?page\[size\]=2&sort=order&page\[after\]=/,
+    );
     expect(page.data[0]?.links.self).toBe(`/emulator/api/v2/callPurposes/${page.data[0]?.id}`);
     const second = await fetch(new URL(page.links.next ?? '', server.url), { headers: bearer });
     expect(second.status).toBe(200);

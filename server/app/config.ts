@@ -148,10 +148,7 @@ function upstreamSettingProblems(env: Env): string[] {
       'PUBLIC_URL',
       `${MISSING_FOR_REAL}: it is the address people open, and PUBLIC_URL/auth/callback must be the redirect URI registered with the Outreach app.`,
     ],
-    [
-      'SESSION_SECRET',
-      `${MISSING_FOR_REAL}: at least ${MIN_SECRET_LENGTH} random characters.`,
-    ],
+    ['SESSION_SECRET', `${MISSING_FOR_REAL}: at least ${MIN_SECRET_LENGTH} random characters.`],
   ];
   return required.filter(([name]) => !isSet(env, name)).map(([name, why]) => `${name} ${why}`);
 }

@@ -68,8 +68,7 @@ type EmulatorEnv = {
 };
 
 export type EmulatorConfigResult =
-  | { ok: true; config: EmulatorConfig }
-  | { ok: false; errors: string[] };
+  { ok: true; config: EmulatorConfig } | { ok: false; errors: string[] };
 
 /** Either the config or every problem with it, one sentence each. */
 export function parseEmulatorConfig(env: Env): EmulatorConfigResult {

@@ -163,7 +163,10 @@ function describe(error: AjvError, schema: EnvSchema, input: Env): string {
       return `${name} must be one of ${(setting?.enum ?? []).join(', ')} (got "${raw}").`;
     case 'httpUrl':
       return params.problem === 'notOrigin'
-        ? withHint(`${name} must be an origin without a path, query or fragment (got "${raw}")`, setting?.hint)
+        ? withHint(
+            `${name} must be an origin without a path, query or fragment (got "${raw}")`,
+            setting?.hint,
+          )
         : `${name} must be an http(s) URL such as ${setting?.examples?.[0] ?? 'https://example.com'} (got "${raw}").`;
     case 'httpUrlList':
       return `${name}: ${String(params.problem)}.`;

@@ -49,10 +49,10 @@ function assertMayDelete(user: UserRow, row: CallPurposeRow): void {
   }
 }
 
-export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories; apiBase: string }> = async (
-  app,
-  { repos, apiBase },
-) => {
+export const callPurposeRoutes: FastifyPluginAsync<{
+  repos: Repositories;
+  apiBase: string;
+}> = async (app, { repos, apiBase }) => {
   const contextOf = (request: FastifyRequest): DocumentContext => ({
     principal: principalOf(request),
     users: repos.users,
@@ -66,11 +66,7 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories; apiBas
       const search = searchParamsOf(request);
       const query = parseListQuery(search);
       const page = repos.callPurposes.list(query);
-      return sendDocument(
-        reply,
-        200,
-        listDocument(page, query, search, contextOf(request)),
-      );
+      return sendDocument(reply, 200, listDocument(page, query, search, contextOf(request)));
     },
   );
 
@@ -102,11 +98,7 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories; apiBas
       const id = parseId(request.params.id);
       const row = id === undefined ? undefined : repos.callPurposes.findById(id);
       if (!row) throw notFound(request.params.id);
-      return sendDocument(
-        reply,
-        200,
-        singleDocument(row, options, contextOf(request)),
-      );
+      return sendDocument(reply, 200, singleDocument(row, options, contextOf(request)));
     },
   );
 
