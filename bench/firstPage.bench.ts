@@ -51,14 +51,14 @@ declare global {
 
 type Script = { url: string; at: number; gzip: number; brotli: number; wire: number | null };
 
-async function openList(browser: Browser, url: string, state: SignedInState) {
+async function openList(browser: Browser, url: string, state: SignedInState, record = false) {
   const context = await browser.newContext({ storageState: state });
   const page = await context.newPage();
   await page.addInitScript({ content: VISIBLE });
   const scripts: Promise<Script>[] = [];
   const origin = Date.now();
   page.on('response', (response: Response) => {
-    if (response.request().resourceType() !== 'script') return;
+    if (!record || response.request().resourceType() !== 'script') return;
     const at = Date.now() - origin;
     scripts.push(
       (async () => {
@@ -85,7 +85,7 @@ async function openList(browser: Browser, url: string, state: SignedInState) {
 
 async function bytesFor(browser: Browser, url: string, role: Role) {
   const state = await signedInState(browser, url, role);
-  const { context, page, scripts, visibleWall } = await openList(browser, url, state);
+  const { context, page, scripts, visibleWall } = await openList(browser, url, state, true);
   // Let whatever follows the list (the drag code, for writers) arrive.
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
