@@ -10,10 +10,13 @@ import { appServerPlugin } from './app/plugin';
 import { resolveSessionSecret } from './app/sessionSecret';
 import { EmulatorConfigError, readEmulatorConfig } from './emulator/config';
 import { emulatorPlugin, type EmulatorOptions } from './emulator/plugin';
+import { timeoutServerOptions, type ServerTimeouts } from './shared/timeouts';
 
 export interface BuildOptions {
   /** Overrides for the embedded emulator (tests shorten token lifetimes with these). */
   emulator?: Partial<EmulatorOptions>;
+  /** Tests shorten these to watch a slow client being cut off without waiting long. */
+  timeouts?: Partial<ServerTimeouts>;
 }
 
 export async function buildServer(
@@ -22,6 +25,7 @@ export async function buildServer(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     ...loggerOptions(config),
+    ...timeoutServerOptions(options.timeouts),
     forceCloseConnections: 'idle',
     // Requests the router rejects before any plugin runs (a malformed URL) still get JSON:API.
     frameworkErrors: (error, _request, reply) => {

@@ -12,6 +12,8 @@ import { openAppDatabase } from './db/database';
 import { createSessionRepository } from './db/sessionRepository';
 import { handleError } from './errors';
 import { refuseCrossOriginWrites } from './origin';
+import { registerSecurityHeaders } from './securityHeaders';
+import { registerCompression } from '../shared/compression';
 import { proxyRoutes } from './proxy/routes';
 import { registerSpa } from './spa';
 
@@ -35,6 +37,9 @@ export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (app,
   const cookies = authCookies(config);
   const current = sessionCookieHelpers(cookies, sessions);
 
+  // First, so that every answer below (refusals and 404s included) carries them.
+  await registerSecurityHeaders(app, config.publicUrl);
+  await registerCompression(app);
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   app.setErrorHandler(handleError);
   app.addHook('onRequest', refuseCrossOriginWrites(config.publicUrl));

@@ -6,6 +6,7 @@ import Fastify, {
 import type { EmulatorConfig } from './config';
 import { healthzRouteSchema } from './http/schemas';
 import { emulatorPlugin } from './plugin';
+import { timeoutServerOptions } from '../shared/timeouts';
 
 /**
  * The standalone emulator server (used by main.ts and the tests): the plugin at the root,
@@ -17,6 +18,7 @@ export async function buildEmulatorServer(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
+    ...timeoutServerOptions(),
     ...serverOptions,
     frameworkErrors: (error, _request, reply) => {
       (reply as FastifyReply)

@@ -4,6 +4,8 @@ import { openEmulatorDatabase } from './db';
 import { resourceNotFound } from './http/errors';
 import { jsonApiErrorHandler } from './http/errorHandler';
 import { FixedWindowRateLimiter } from './http/rateLimiter';
+import { registerSecurityHeaders } from './http/securityHeaders';
+import { registerCompression } from '../shared/compression';
 import { oauthPlugin } from './oauth/plugin';
 import { createRepositories } from './repositories';
 import { apiRoutes } from './routes/api';
@@ -34,6 +36,8 @@ export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, o
   repos.transaction(() => repos.oauth.deleteExpiredAccessTokens(Date.now()));
   const limiter = new FixedWindowRateLimiter(options.rateLimit ?? defaults.rateLimit);
 
+  await registerSecurityHeaders(app);
+  await registerCompression(app);
   app.setErrorHandler(jsonApiErrorHandler);
   app.setNotFoundHandler(async (request) => {
     throw resourceNotFound(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);

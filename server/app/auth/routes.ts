@@ -4,7 +4,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import type { AppConfig } from '../config';
 import type { SessionRepository } from '../db/sessionRepository';
 import { errorDocumentSchema, unauthenticated } from '../errors';
-import { sanitizeReturnTo } from '../returnTo';
+import { sanitizeReturnTo } from '../../../shared/returnTo';
 import type { AuthCookies } from './cookies';
 import type { SessionCookieHelpers } from './currentSession';
 import { TokenGrantError, UpstreamUnavailableError, type OAuthClient } from './oauthClient';

@@ -123,27 +123,35 @@ export function refreshAccessToken(
   const refreshToken = required(params, 'refresh_token');
   const requestedScope = params.get('scope');
   const tokenSha256 = sha256Hex(refreshToken);
-  return repos.transaction(() => {
+  const outcome = repos.transaction((): TokenResponse | OAuthError | { replayedGrant: number } => {
     const row = repos.oauth.findRefreshToken(tokenSha256);
     const grant = row && repos.oauth.findGrant(row.grantId);
-    if (!row || !grant || grant.clientId !== client.clientId || row.usedAt !== null) {
-      throw new OAuthError('invalid_grant', 'Unknown, used or revoked refresh token.');
+    if (!row || !grant || grant.clientId !== client.clientId) {
+      return new OAuthError('invalid_grant', 'Unknown, used or revoked refresh token.');
     }
+    if (row.usedAt !== null) return { replayedGrant: grant.id };
     if (row.expiresAt <= now)
-      throw new OAuthError('invalid_grant', 'The refresh token has expired.');
+      return new OAuthError('invalid_grant', 'The refresh token has expired.');
     const granted = row.scopes.split(' ');
     let access = granted;
     if (requestedScope !== undefined) {
       const requested = parseScopeList(requestedScope);
       // §6: a refresh may narrow the scope, never widen it.
       if (!requested || !requested.every((scope) => covers(granted, scope))) {
-        throw new OAuthError('invalid_scope', 'The requested scope exceeds the granted scope.');
+        return new OAuthError('invalid_scope', 'The requested scope exceeds the granted scope.');
       }
       access = requested;
     }
-    if (!repos.oauth.markRefreshTokenUsed(tokenSha256, now)) {
-      throw new OAuthError('invalid_grant', 'Unknown, used or revoked refresh token.');
-    }
+    if (!repos.oauth.markRefreshTokenUsed(tokenSha256, now)) return { replayedGrant: grant.id };
     return issueTokens(repos, grant, { access, refresh: row.scopes }, settings, now);
   });
+
+  if (outcome instanceof OAuthError) throw outcome;
+  if ('replayedGrant' in outcome) {
+    // RFC 9700 §4.14.2: a rotated refresh token used again means one of its two holders is an
+    // attacker, and the server cannot tell which; revoke everything the grant issued.
+    repos.transaction(() => repos.oauth.revokeGrantTokens(outcome.replayedGrant));
+    throw new OAuthError('invalid_grant', 'Unknown, used or revoked refresh token.');
+  }
+  return outcome;
 }
