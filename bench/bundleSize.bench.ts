@@ -48,11 +48,15 @@ const wire = await measureFirstPage(DIST, [BROTLI, GZIP_ONLY, IDENTITY]);
 const column = (encoding: string) => wire.get(encoding) ?? [];
 const sum = (rows: readonly WireBytes[]) => rows.reduce((total, row) => total + row.bytes, 0);
 console.log('The first page on the wire (index.html and what it names), from the app server:');
-console.log(`  ${'file'.padEnd(44)} ${'brotli'.padStart(10)} ${'gzip'.padStart(10)} ${'none'.padStart(10)}`);
+console.log(
+  `  ${'file'.padEnd(44)} ${'brotli'.padStart(10)} ${'gzip'.padStart(10)} ${'none'.padStart(10)}`,
+);
 column(BROTLI).forEach((row, index) => {
   const cell = (encoding: string) => {
     const match = column(encoding)[index];
-    return `${kb((match?.bytes ?? 0) / 1000)} ${match?.encoding === 'identity' ? ' ' : '*'}`.padStart(10);
+    return `${kb((match?.bytes ?? 0) / 1000)} ${match?.encoding === 'identity' ? ' ' : '*'}`.padStart(
+      10,
+    );
   };
   console.log(`  ${row.path.padEnd(44)} ${cell(BROTLI)} ${cell(GZIP_ONLY)} ${cell(IDENTITY)}`);
 });

@@ -12,7 +12,11 @@ export const LINK_CASES: readonly (readonly [
   [`${OUTREACH}/callPurposes?page[after]=x`, OUTREACH, '/api/v2/callPurposes?page[after]=x'],
   [`${OUTREACH}/callPurposes/7`, OUTREACH, '/api/v2/callPurposes/7'],
   [OUTREACH, OUTREACH, '/api/v2'],
-  [`${OUTREACH}/calls?filter[callPurpose][id]=7`, OUTREACH, '/api/v2/calls?filter[callPurpose][id]=7'],
+  [
+    `${OUTREACH}/calls?filter[callPurpose][id]=7`,
+    OUTREACH,
+    '/api/v2/calls?filter[callPurpose][id]=7',
+  ],
   ['/api/v2/callPurposes/7', OUTREACH, '/api/v2/callPurposes/7'],
   [`${EMBEDDED}/callPurposes?page[size]=2`, EMBEDDED, '/api/v2/callPurposes?page[size]=2'],
   ['/emulator/api/v2/callPurposes/1', EMBEDDED, '/api/v2/callPurposes/1'],

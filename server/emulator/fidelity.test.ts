@@ -48,27 +48,30 @@ async function allNames(): Promise<string[]> {
 }
 
 describe('names', () => {
-  it.each(REFUSED_NAMES)('refuses a name with %s, on create and on update', async (_label, name) => {
-    const before = await allNames();
-    const created = await api('/callPurposes', {
-      method: 'POST',
-      body: { data: { type: 'callPurpose', attributes: { name } } },
-    });
-    expect(created.status).toBe(422);
-    const createErrors = (await created.json()) as { errors: { source: { pointer: string } }[] };
-    expect(createErrors.errors.map((error) => error.source.pointer)).toEqual([
-      '/data/attributes/name',
-    ]);
+  it.each(REFUSED_NAMES)(
+    'refuses a name with %s, on create and on update',
+    async (_label, name) => {
+      const before = await allNames();
+      const created = await api('/callPurposes', {
+        method: 'POST',
+        body: { data: { type: 'callPurpose', attributes: { name } } },
+      });
+      expect(created.status).toBe(422);
+      const createErrors = (await created.json()) as { errors: { source: { pointer: string } }[] };
+      expect(createErrors.errors.map((error) => error.source.pointer)).toEqual([
+        '/data/attributes/name',
+      ]);
 
-    const updated = await api('/callPurposes/3', {
-      method: 'PATCH',
-      body: { data: { type: 'callPurpose', id: 3, attributes: { name } } },
-    });
-    expect(updated.status).toBe(422);
-    const updateErrors = (await updated.json()) as { errors: { source: { pointer: string } }[] };
-    expect(updateErrors.errors[0]?.source.pointer).toBe('/data/attributes/name');
-    expect(await allNames()).toEqual(before);
-  });
+      const updated = await api('/callPurposes/3', {
+        method: 'PATCH',
+        body: { data: { type: 'callPurpose', id: 3, attributes: { name } } },
+      });
+      expect(updated.status).toBe(422);
+      const updateErrors = (await updated.json()) as { errors: { source: { pointer: string } }[] };
+      expect(updateErrors.errors[0]?.source.pointer).toBe('/data/attributes/name');
+      expect(await allNames()).toEqual(before);
+    },
+  );
 
   it.each(ACCEPTED_NAMES)('stores accepted name #%# exactly as trimmed', async (input, stored) => {
     const created = await api('/callPurposes', {

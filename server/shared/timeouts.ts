@@ -19,9 +19,10 @@ export const DEFAULT_TIMEOUTS: ServerTimeouts = {
   keepAliveMs: 61_000,
 };
 
-export function timeoutServerOptions(
-  overrides: Partial<ServerTimeouts> = {},
-): Pick<FastifyServerOptions, 'requestTimeout' | 'keepAliveTimeout'> & {
+export function timeoutServerOptions(overrides: Partial<ServerTimeouts> = {}): Pick<
+  FastifyServerOptions,
+  'requestTimeout' | 'keepAliveTimeout'
+> & {
   http: { headersTimeout: number; requestTimeout: number; connectionsCheckingInterval: number };
 } {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...overrides };

@@ -4,7 +4,7 @@ import { PROXY_PREFIX } from '../../shared/apiLinks';
 import { numberOrNull, toProxiedApiPath } from './jsonApi';
 
 // The same table the proxy's rewriting is tested against (server/app/proxy/links.test.ts).
-describe('toProxiedApiPath follows links by the proxy\'s rule', () => {
+describe("toProxiedApiPath follows links by the proxy's rule", () => {
   const spaCases = LINK_CASES.filter(([, apiBase]) => apiBase === PROXY_PREFIX);
 
   it.each(spaCases)('%s → %s', (link, _apiBase, proxied) => {

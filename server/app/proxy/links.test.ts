@@ -4,39 +4,44 @@ import { rewriteBodyLinks, rewriteDocumentLinks } from './links';
 
 // The same table the SPA's link following is tested against (src/lib/jsonApi.test.ts).
 describe('rewriteDocumentLinks', () => {
-  it.each(LINK_CASES)('maps %s (upstream %s) to %s in every links member', (link, apiBase, proxied) => {
-    const expected = proxied ?? link;
-    const document = {
-      data: [
-        {
-          type: 'callPurpose',
-          id: 1,
-          attributes: { name: link },
-          relationships: { calls: { links: { related: link } }, creator: { data: null } },
-          links: { self: link },
-        },
-      ],
-      included: [{ type: 'user', id: 2, attributes: { email: link }, links: { self: { href: link } } }],
-      links: { first: link, next: { href: link, meta: { note: link } } },
-      meta: { link },
-    };
-    expect(rewriteDocumentLinks(structuredClone(document), apiBase)).toEqual({
-      data: [
-        {
-          type: 'callPurpose',
-          id: 1,
-          attributes: { name: link },
-          relationships: { calls: { links: { related: expected } }, creator: { data: null } },
-          links: { self: expected },
-        },
-      ],
-      included: [
-        { type: 'user', id: 2, attributes: { email: link }, links: { self: { href: expected } } },
-      ],
-      links: { first: expected, next: { href: expected, meta: { note: link } } },
-      meta: { link },
-    });
-  });
+  it.each(LINK_CASES)(
+    'maps %s (upstream %s) to %s in every links member',
+    (link, apiBase, proxied) => {
+      const expected = proxied ?? link;
+      const document = {
+        data: [
+          {
+            type: 'callPurpose',
+            id: 1,
+            attributes: { name: link },
+            relationships: { calls: { links: { related: link } }, creator: { data: null } },
+            links: { self: link },
+          },
+        ],
+        included: [
+          { type: 'user', id: 2, attributes: { email: link }, links: { self: { href: link } } },
+        ],
+        links: { first: link, next: { href: link, meta: { note: link } } },
+        meta: { link },
+      };
+      expect(rewriteDocumentLinks(structuredClone(document), apiBase)).toEqual({
+        data: [
+          {
+            type: 'callPurpose',
+            id: 1,
+            attributes: { name: link },
+            relationships: { calls: { links: { related: expected } }, creator: { data: null } },
+            links: { self: expected },
+          },
+        ],
+        included: [
+          { type: 'user', id: 2, attributes: { email: link }, links: { self: { href: expected } } },
+        ],
+        links: { first: expected, next: { href: expected, meta: { note: link } } },
+        meta: { link },
+      });
+    },
+  );
 
   it('rewrites a single resource document', () => {
     const rewritten = rewriteDocumentLinks(
@@ -50,6 +55,8 @@ describe('rewriteDocumentLinks', () => {
     const text = Buffer.from('not json /emulator/api/v2/x');
     expect(rewriteBodyLinks(text, EMBEDDED)).toBe(text);
     const errors = { errors: [{ id: 'x', title: 'see /emulator/api/v2/callPurposes' }] };
-    expect(JSON.parse(rewriteBodyLinks(Buffer.from(JSON.stringify(errors)), EMBEDDED).toString())).toEqual(errors);
+    expect(
+      JSON.parse(rewriteBodyLinks(Buffer.from(JSON.stringify(errors)), EMBEDDED).toString()),
+    ).toEqual(errors);
   });
 });

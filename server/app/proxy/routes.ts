@@ -70,9 +70,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (app, options
     }
     const type = upstream.headers.get('content-type') ?? '';
     const isJson = /^application\/(?:[\w.+-]+\+)?json\b/i.test(type);
-    return reply.send(
-      isJson ? rewriteBodyLinks(bytes, apiUrl) : bytes
-    );
+    return reply.send(isJson ? rewriteBodyLinks(bytes, apiUrl) : bytes);
   }
 
   // Cross-origin writes never get here: the app server plugin refuses them in onRequest.

@@ -21,8 +21,7 @@ export type OAuthDeps = {
 };
 
 const PAGE_SECURITY_HEADERS = {
-  'content-security-policy':
-    `default-src 'none'; style-src ${PAGE_STYLE_SOURCE}; base-uri 'none'; frame-ancestors 'none'`,
+  'content-security-policy': `default-src 'none'; style-src ${PAGE_STYLE_SOURCE}; base-uri 'none'; frame-ancestors 'none'`,
   'x-frame-options': 'DENY',
   'cache-control': 'no-store',
 };
