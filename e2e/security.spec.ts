@@ -2,6 +2,7 @@
 // the list and the edit dialog run without a single violation; the sign-in page shows only
 // sentences it knows; and sign-in never ends on another site, whatever returnTo says.
 import { expect, test, type Page } from '@playwright/test';
+import { saveScreenshot } from './support/screenshots';
 import { E2E_APP_URL } from './support/servers';
 import { approveOnConsentPage, USERS } from './support/signIn';
 
@@ -67,7 +68,7 @@ test.describe('the sign-in page shows only messages it knows', () => {
   const GENERIC = 'Sign-in did not complete. Please try again.';
 
   for (const error of ['__proto__', 'constructor', 'toString', '<b>Your account is locked</b>']) {
-    test(`error=${error} gets the one generic sentence`, async ({ page }) => {
+    test(`error=${error} gets the one generic sentence`, async ({ page }, testInfo) => {
       const errors: Error[] = [];
       page.on('pageerror', (error) => errors.push(error));
       await page.goto(`/sign-in?error=${encodeURIComponent(error)}`);
@@ -75,6 +76,7 @@ test.describe('the sign-in page shows only messages it knows', () => {
       await expect(page.getByText(GENERIC)).toBeVisible();
       await expect(page.getByText(error, { exact: false })).toHaveCount(0);
       expect(errors).toEqual([]);
+      if (error === '__proto__') await saveScreenshot(page, testInfo, 'sign-in-unknown-error');
     });
   }
 
