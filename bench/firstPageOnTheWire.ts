@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildServer } from '../server/main';
+import { buildApp } from '../server/buildApp';
 import { parseAppConfig } from '../server/app/config';
 import { resolveSessionSecret } from '../server/app/sessionSecret';
 import { freePort } from '../server/app/test/harness';
@@ -55,7 +55,7 @@ export async function measureFirstPage(
     { distDir: resolve(dist) },
   );
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const app = await buildServer(resolveSessionSecret(parsed.config));
+  const app = await buildApp(resolveSessionSecret(parsed.config));
   try {
     await app.listen({ port, host: '127.0.0.1' });
     const results = new Map<string, WireBytes[]>();

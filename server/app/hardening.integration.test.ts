@@ -13,7 +13,7 @@ import { precompressFile } from '../../scripts/precompress';
 import { KEPT_RETURN_TO, REFUSED_RETURN_TO } from '../../shared/returnTo.cases';
 import { DEFAULT_RETURN_TO } from '../../shared/returnTo';
 import { tokenFor } from '../emulator/test/harness';
-import { buildServer, type BuildOptions } from '../main';
+import { buildApp, type BuildOptions } from '../buildApp';
 import { parseAppConfig } from './config';
 import { resolveSessionSecret } from './sessionSecret';
 import { browser, fakeDist, freePort, signIn, tempDir, type Browser } from './test/harness';
@@ -53,7 +53,7 @@ async function start(
   );
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const config = resolveSessionSecret(parsed.config);
-  const app = await buildServer(config, options);
+  const app = await buildApp(config, options);
   await app.listen({ port, host: config.host });
   return {
     app,
