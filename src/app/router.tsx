@@ -1,11 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { sessionQueryOptions } from '../lib/session';
 import { callPurposesQueryOptions } from '../features/callPurposes/api/getCallPurposes';
 import { RequireSession } from '../features/auth/components/RequireSession';
 import { SignInPage } from '../features/auth/components/SignInPage';
 import { CallPurposeListPage } from '../features/callPurposes/components/CallPurposeListPage';
 import { paths } from '../lib/paths';
+import { sessionQueryOptions } from '../lib/session';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
@@ -52,8 +52,16 @@ export function createAppRouter(queryClient: QueryClient) {
             client.prefetchQuery(callPurposesQueryOptions()),
           ),
           children: [
-            { path: paths.callPurposes.create.path, lazy: lazyCreateDialog, errorElement: <RouteErrorBoundary /> },
-            { path: paths.callPurposes.edit.path, lazy: lazyEditDialog, errorElement: <RouteErrorBoundary /> },
+            {
+              path: paths.callPurposes.create.path,
+              lazy: lazyCreateDialog,
+              errorElement: <RouteErrorBoundary />,
+            },
+            {
+              path: paths.callPurposes.edit.path,
+              lazy: lazyEditDialog,
+              errorElement: <RouteErrorBoundary />,
+            },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

@@ -7,7 +7,9 @@ import { isApiError, type ApiError } from './apiError';
  */
 export function describeError(error: unknown): string {
   if (!isApiError(error)) {
-    return error instanceof Error && error.message ? sentence(error.message) : 'Something went wrong.';
+    return error instanceof Error && error.message
+      ? sentence(error.message)
+      : 'Something went wrong.';
   }
   switch (error.status) {
     case 0:

@@ -8,10 +8,10 @@ import { callPurposeFromDocument } from './toCallPurpose';
 
 /** POST without `order`: the server puts the new purpose last. */
 export async function createCallPurpose(input: CallPurposeInput): Promise<CallPurpose> {
-  const document: JsonApiDocument<Resource> = await apiFetch(
-    callPurposeApiPaths.create(),
-    { method: 'POST', body: { data: { type: 'callPurpose', attributes: input } } },
-  );
+  const document: JsonApiDocument<Resource> = await apiFetch(callPurposeApiPaths.create(), {
+    method: 'POST',
+    body: { data: { type: 'callPurpose', attributes: input } },
+  });
   return callPurposeFromDocument(document);
 }
 

@@ -14,10 +14,11 @@ export async function updateCallPurpose(
   attributes: CallPurposeChanges,
   signal?: AbortSignal,
 ): Promise<CallPurpose> {
-  const document: JsonApiDocument<Resource> = await apiFetch(
-    callPurposeApiPaths.one(id),
-    { method: 'PATCH', body: { data: { type: 'callPurpose', id, attributes } }, signal },
-  );
+  const document: JsonApiDocument<Resource> = await apiFetch(callPurposeApiPaths.one(id), {
+    method: 'PATCH',
+    body: { data: { type: 'callPurpose', id, attributes } },
+    signal,
+  });
   return callPurposeFromDocument(document);
 }
 

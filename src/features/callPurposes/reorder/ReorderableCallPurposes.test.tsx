@@ -10,7 +10,13 @@ import { sessionQueryOptions, type Session } from '../../../lib/session';
 import { CallPurposeListPage } from '../components/CallPurposeListPage';
 import { loadSortableRows } from './loadSortableRows';
 import { TAIL_STEP } from './planReorder';
-import { LAST_ORDER, LOCKED_COUNT, SEEDED_NAMES, TOP_ORDER, seededOrder } from './seededList.testing';
+import {
+  LAST_ORDER,
+  LOCKED_COUNT,
+  SEEDED_NAMES,
+  TOP_ORDER,
+  seededOrder,
+} from './seededList.testing';
 
 const NAMES = [...SEEDED_NAMES];
 

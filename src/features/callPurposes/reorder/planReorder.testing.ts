@@ -36,7 +36,8 @@ function failedPlanProblems(
 ): string[] {
   const problems: string[] = [];
   if (result.message.trim() === '') problems.push('a refusal without a message');
-  if (result.blockingIds.length === 0) problems.push(`a ${result.reason} refusal naming no purpose`);
+  if (result.blockingIds.length === 0)
+    problems.push(`a ${result.reason} refusal naming no purpose`);
   if (new Set(result.blockingIds).size !== result.blockingIds.length) {
     problems.push(`a refusal naming a purpose twice: ${result.blockingIds.join(', ')}`);
   }
@@ -51,7 +52,8 @@ function failedPlanProblems(
   if (offending.size > 0) problems.push(`an invalid sequence refused as ${result.reason}`);
   const locked = new Set(input.items.filter((item) => !item.canWrite).map((item) => item.id));
   for (const id of result.blockingIds) {
-    if (!locked.has(id)) problems.push(`${result.reason} refusal names id ${id}, which is writable`);
+    if (!locked.has(id))
+      problems.push(`${result.reason} refusal names id ${id}, which is writable`);
   }
   return problems;
 }

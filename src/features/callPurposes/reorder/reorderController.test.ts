@@ -80,12 +80,9 @@ async function setup() {
   const toasts: { message: string; tone?: string; action?: { label: string; onClick(): void } }[] =
     [];
   const notify: Notify = (message, options) => toasts.push({ message, ...options });
-  const shown = () =>
-    (queryClient.getQueryData(listKey) ?? []).map((p) => p.name);
+  const shown = () => (queryClient.getQueryData(listKey) ?? []).map((p) => p.name);
   const byName = (name: string) => {
-    const found = queryClient
-      .getQueryData(listKey)
-      ?.find((purpose) => purpose.name === name);
+    const found = queryClient.getQueryData(listKey)?.find((purpose) => purpose.name === name);
     if (!found) throw new Error(`no ${name}`);
     return found;
   };

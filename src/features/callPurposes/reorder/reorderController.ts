@@ -145,7 +145,10 @@ export function createReorderController({
     writes: readonly TaskResult<unknown>[],
   ): Promise<boolean> {
     try {
-      await queryClient.invalidateQueries({ queryKey: listKey, refetchType: 'all' }, { throwOnError: true });
+      await queryClient.invalidateQueries(
+        { queryKey: listKey, refetchType: 'all' },
+        { throwOnError: true },
+      );
       return true;
     } catch {
       const saved = new Map<number, number | null>();

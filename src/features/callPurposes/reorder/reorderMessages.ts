@@ -34,9 +34,7 @@ export type WriteFailure = { name: string; error: unknown };
 export const SERVER_ORDER_SHOWN = 'The list shows the order saved on the server.';
 
 export function failureMessage(failures: readonly WriteFailure[]): string {
-  const shown = failures
-    .slice(0, 3)
-    .map(({ name, error }) => `${name}: ${describeError(error)}`);
+  const shown = failures.slice(0, 3).map(({ name, error }) => `${name}: ${describeError(error)}`);
   const more = failures.length > 3 ? ` And ${failures.length - 3} more.` : '';
   return `Couldn't save the new order. ${shown.join(' ')}${more} ${SERVER_ORDER_SHOWN}`;
 }
