@@ -49,7 +49,7 @@ function fakeApi({ admin }: { admin: boolean }) {
       status,
       headers: { 'Content-Type': 'application/vnd.api+json' },
     });
-  const fetch = vi.fn(async (input: string, init?: RequestInit) => {
+  const answer = (input: string, init?: RequestInit): Response => {
     const url = new URL(input, 'http://app.test');
     if ((init?.method ?? 'GET') === 'GET' && url.pathname === '/api/v2/callPurposes') {
       return json({ data: rows.map(resource), links: {} });
@@ -61,14 +61,18 @@ function fakeApi({ admin }: { admin: boolean }) {
       return json({ errors: [{ id: 'unauthorizedRequest', title: 'Forbidden', detail }] }, 403);
     }
     if (init?.method === 'PATCH' && row) {
-      const order = (JSON.parse(String(init.body)) as { data: { attributes: { order: number } } })
-        .data.attributes.order;
+      const order = (
+        JSON.parse(typeof init.body === 'string' ? init.body : '') as {
+          data: { attributes: { order: number } };
+        }
+      ).data.attributes.order;
       row.order = order;
       patches.push({ id: row.id, order });
       return json({ data: resource(row) });
     }
     return json({ errors: [{ id: 'notFound', title: 'Not found' }] }, 404);
-  });
+  };
+  const fetch = vi.fn((input: string, init?: RequestInit) => Promise.resolve(answer(input, init)));
   return { fetch, patches, refuse };
 }
 
@@ -113,12 +117,17 @@ beforeAll(async () => {
 
 beforeEach(() => {
   // jsdom has no modal dialogs; the Sort A–Z confirmation only needs `open` to flip.
-  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
-    this.open = false;
-  };
+  const dialog = HTMLDialogElement.prototype;
+  if (!Reflect.has(dialog, 'showModal')) {
+    dialog.showModal = function showModal(this: HTMLDialogElement) {
+      this.open = true;
+    };
+  }
+  if (!Reflect.has(dialog, 'close')) {
+    dialog.close = function close(this: HTMLDialogElement) {
+      this.open = false;
+    };
+  }
 });
 
 afterEach(() => {
@@ -186,9 +195,9 @@ describe('ReorderableCallPurposes', () => {
     expect(screen.getByText(/^Reordering is off/).textContent).toBe(
       'Reordering is off while the search filters the list. Clear the search to reorder.',
     );
-    expect(
-      (screen.getByRole('button', { name: 'Reorder Demo' }) as HTMLButtonElement).disabled,
-    ).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Reorder Demo' }).disabled).toBe(
+      true,
+    );
     await user.click(screen.getByRole('button', { name: 'More actions for Demo' }));
     expect(
       screen.getByRole('menuitem', { name: 'Move to top' }).getAttribute('aria-disabled'),
@@ -199,8 +208,10 @@ describe('ReorderableCallPurposes', () => {
     const user = userEvent.setup();
     const { api, names } = await renderList({ admin: true });
     // An admin may move the locked system purposes too.
-    const lockedHandle = screen.getByRole('button', { name: 'Reorder Initial Contact' });
-    expect((lockedHandle as HTMLButtonElement).disabled).toBe(false);
+    const lockedHandle = screen.getByRole<HTMLButtonElement>('button', {
+      name: 'Reorder Initial Contact',
+    });
+    expect(lockedHandle.disabled).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Sort A–Z' }));
     const dialog = screen.getByRole('dialog', { name: 'Sort call purposes A–Z?' });
     expect(dialog.textContent).toContain('all 8 call purposes');

@@ -39,10 +39,10 @@ function fakeServer() {
     gate: null as Promise<void> | null,
     failIds: new Set<number>(),
     failList: false,
-    list: async () => {
-      if (server.failList) throw new ApiError(0, []);
-      return sortForDisplay([...rows.values()].map((row) => ({ ...row })));
-    },
+    list: (): Promise<CallPurpose[]> =>
+      server.failList
+        ? Promise.reject(new ApiError(0, []))
+        : Promise.resolve(sortForDisplay([...rows.values()].map((row) => ({ ...row })))),
     names: () => sortForDisplay([...rows.values()]).map((row) => row.name),
     setOrder(id: number, order: number) {
       const row = rows.get(id);

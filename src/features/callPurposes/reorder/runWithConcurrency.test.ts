@@ -47,10 +47,9 @@ describe('runWithConcurrency', () => {
 
   it('reports failures beside successes and never rejects', async () => {
     const boom = new Error('boom');
-    const results = await runWithConcurrency([1, 2, 3], 2, async (n) => {
-      if (n === 2) throw boom;
-      return n;
-    });
+    const results = await runWithConcurrency([1, 2, 3], 2, (n) =>
+      n === 2 ? Promise.reject(boom) : Promise.resolve(n),
+    );
     expect(results).toEqual([
       { status: 'fulfilled', value: 1 },
       { status: 'rejected', reason: boom },
@@ -85,17 +84,18 @@ describe('runWithConcurrency', () => {
   });
 
   it('handles an empty list and a silly limit', async () => {
-    expect(await runWithConcurrency([], 4, async () => 1)).toEqual([]);
-    expect(await runWithConcurrency([1, 2], 0, async (n) => n)).toEqual([
+    expect(await runWithConcurrency([], 4, () => Promise.resolve(1))).toEqual([]);
+    expect(await runWithConcurrency([1, 2], 0, (n) => Promise.resolve(n))).toEqual([
       { status: 'fulfilled', value: 1 },
       { status: 'fulfilled', value: 2 },
     ]);
   });
 
   it('counts a task that throws synchronously as a failure', async () => {
-    const results = await runWithConcurrency([1], 1, (() => {
+    const throwsAtOnce = (): Promise<number> => {
       throw new Error('sync');
-    }) as () => Promise<number>);
+    };
+    const results = await runWithConcurrency([1], 1, throwsAtOnce);
     expect(results[0]?.status).toBe('rejected');
   });
 });
