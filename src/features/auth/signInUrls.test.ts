@@ -4,6 +4,7 @@ import {
   KEPT_RETURN_TO,
   REFUSED_RETURN_TO,
 } from '../../../shared/returnTo.cases';
+import { paths } from '../../lib/paths';
 import { outreachLoginUrl, safeReturnTo, signInPath } from './signInUrls';
 
 // The same table the app server's /auth/login is tested against (server/app/returnTo.integration.test.ts).
@@ -19,6 +20,10 @@ describe('the SPA follows the shared return-to rule', () => {
     expect(outreachLoginUrl(input)).toBe(
       `/auth/login?returnTo=${encodeURIComponent(DEFAULT_RETURN_TO)}`,
     );
+  });
+
+  it('falls back to the list route the SPA itself names', () => {
+    expect(DEFAULT_RETURN_TO).toBe(paths.callPurposes.list.href());
   });
 
   it('treats a missing returnTo as the list', () => {

@@ -1,8 +1,9 @@
 // Where sign-in starts and where it returns to. `returnTo` follows the rule the app server
 // applies too (`shared/returnTo.ts`), so a crafted link cannot bounce a user to another site.
 import { sanitizeReturnTo } from '../../../shared/returnTo';
+import { paths } from '../../lib/paths';
 
-export const SIGN_IN_PATH = '/sign-in';
+export const SIGN_IN_PATH = paths.signIn.href();
 
 export function safeReturnTo(value: string | null | undefined): string {
   return sanitizeReturnTo(value);
