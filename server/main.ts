@@ -3,6 +3,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify';
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Clock } from './clock';
 import { formatConfigErrors, parseAppConfig, type AppConfig } from './app/config';
 import { errorDocument } from './app/errors';
 import { loggerOptions } from './app/logger';
@@ -14,6 +15,8 @@ import { emulatorPlugin, type EmulatorOptions } from './emulator/plugin';
 export interface BuildOptions {
   /** Overrides for the embedded emulator (tests shorten token lifetimes with these). */
   emulator?: Partial<EmulatorOptions>;
+  /** One clock for the app server and the embedded emulator (tests move it); the real one by default. */
+  clock?: Clock;
 }
 
 export async function buildServer(
@@ -42,12 +45,13 @@ export async function buildServer(
       // The embedded emulator always accepts this app's own callback, even on a public host
       // that the loopback rule would not cover.
       redirectUris: [`${config.publicUrl}/auth/callback`],
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
       ...options.emulator,
       dataDir: options.emulator?.dataDir ?? config.dataDir,
     };
     await app.register(emulatorPlugin, { prefix: '/emulator', ...emulator });
   }
-  await app.register(appServerPlugin, { config });
+  await app.register(appServerPlugin, { config, clock: options.clock });
   app.get(
     '/healthz',
     {

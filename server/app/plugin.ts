@@ -2,6 +2,7 @@
 // /api/v2 proxy, and the built SPA. `server/main.ts` composes it with the emulator and listens.
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyPluginAsync } from 'fastify';
+import { systemClock, type Clock } from '../clock';
 import { authCookies } from './auth/cookies';
 import { sessionCookieHelpers } from './auth/currentSession';
 import { createOAuthClient } from './auth/oauthClient';
@@ -17,21 +18,26 @@ import { registerSpa } from './spa';
 
 export interface AppServerOptions {
   config: AppConfig;
+  /** Session, sign-in and refresh-ahead decisions read the time here (tests pass a test clock). */
+  clock?: Clock;
 }
 
-export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (app, { config }) => {
+export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
+  app,
+  { config, clock = systemClock },
+) => {
   const db = openAppDatabase(config.dataDir);
   app.addHook('onClose', async () => {
     db.close();
   });
 
-  const repo = createSessionRepository(db);
+  const repo = createSessionRepository(db, clock);
   const oauth = createOAuthClient(
     config.upstream,
     `${config.publicUrl}/auth/callback`,
     config.upstreamTimeoutMs,
   );
-  const sessions = createSessionService(config, repo, oauth);
+  const sessions = createSessionService(config, repo, oauth, clock.now);
   const cookies = authCookies(config);
   const current = sessionCookieHelpers(cookies, sessions);
 
@@ -42,6 +48,7 @@ export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (app,
   await app.register(authRoutes, {
     prefix: '/auth',
     config,
+    clock,
     repo,
     oauth,
     sessions,

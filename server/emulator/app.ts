@@ -3,6 +3,7 @@ import Fastify, {
   type FastifyReply,
   type FastifyServerOptions,
 } from 'fastify';
+import type { Clock } from '../clock';
 import type { EmulatorConfig } from './config';
 import { healthzRouteSchema } from './http/schemas';
 import { emulatorPlugin } from './plugin';
@@ -12,7 +13,7 @@ import { emulatorPlugin } from './plugin';
  * `/healthz`, and JSON:API answers even for requests the router rejects before any plugin runs.
  */
 export async function buildEmulatorServer(
-  config: Pick<EmulatorConfig, 'dataDir'> & Partial<EmulatorConfig>,
+  config: Pick<EmulatorConfig, 'dataDir'> & Partial<EmulatorConfig> & { clock?: Clock },
   serverOptions: FastifyServerOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
@@ -34,6 +35,7 @@ export async function buildEmulatorServer(
       : { refreshTokenTtlSeconds: config.refreshTokenTtlSeconds }),
     ...(config.rateLimit === undefined ? {} : { rateLimit: config.rateLimit }),
     ...(config.codeTtlSeconds === undefined ? {} : { codeTtlSeconds: config.codeTtlSeconds }),
+    ...(config.clock === undefined ? {} : { clock: config.clock }),
   });
   return app;
 }

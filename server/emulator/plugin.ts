@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { systemClock, type Clock } from '../clock';
 import { readEmulatorConfig } from './config';
 import { openEmulatorDatabase } from './db';
 import { resourceNotFound } from './http/errors';
@@ -16,6 +17,8 @@ export type EmulatorOptions = {
   codeTtlSeconds?: number;
   /** Redirect URIs accepted besides the loopback rule and EMULATOR_REDIRECT_URIS. */
   redirectUris?: readonly string[];
+  /** Every expiry, TTL and rate-limit window reads the time here (tests pass a test clock). */
+  clock?: Clock;
 };
 
 /**
@@ -29,19 +32,21 @@ export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, o
   app.addHook('onClose', async () => {
     db.close();
   });
+  const clock = options.clock ?? systemClock;
   const repos = createRepositories(db);
   // Expired access tokens are dead weight; clear them whenever the emulator starts.
-  repos.transaction(() => repos.oauth.deleteExpiredAccessTokens(Date.now()));
+  repos.transaction(() => repos.oauth.deleteExpiredAccessTokens(clock.now()));
   const limiter = new FixedWindowRateLimiter(options.rateLimit ?? defaults.rateLimit);
 
   app.setErrorHandler(jsonApiErrorHandler);
   app.setNotFoundHandler(async (request) => {
     throw resourceNotFound(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);
   });
-  await app.register(apiRoutes, { prefix: '/api/v2', repos, limiter });
+  await app.register(apiRoutes, { prefix: '/api/v2', repos, limiter, clock });
   await app.register(oauthPlugin, {
     prefix: '/oauth',
     repos,
+    clock,
     settings: {
       tokenTtlSeconds: options.tokenTtlSeconds ?? defaults.tokenTtlSeconds,
       refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? defaults.refreshTokenTtlSeconds,

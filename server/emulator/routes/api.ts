@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { Clock } from '../../clock';
 import { createApiGuard } from '../http/apiGuard';
 import { resourceNotFound } from '../http/errors';
 import { jsonApiErrorHandler } from '../http/errorHandler';
@@ -9,7 +10,7 @@ import { callPurposeRoutes } from './callPurposes';
 import { rootRoutes } from './root';
 import { userRoutes } from './users';
 
-export type ApiDeps = { repos: Repositories; limiter: FixedWindowRateLimiter };
+export type ApiDeps = { repos: Repositories; limiter: FixedWindowRateLimiter; clock: Clock };
 
 /** Everything under /api/v2: JSON:API bodies, the bearer/rate-limit guard, the resources. */
 export const apiRoutes: FastifyPluginAsync<ApiDeps> = async (app, deps) => {
@@ -21,6 +22,6 @@ export const apiRoutes: FastifyPluginAsync<ApiDeps> = async (app, deps) => {
     throw resourceNotFound(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);
   });
   await app.register(rootRoutes);
-  await app.register(callPurposeRoutes, { repos: deps.repos });
+  await app.register(callPurposeRoutes, { repos: deps.repos, clock: deps.clock });
   await app.register(userRoutes, { repos: deps.repos });
 };

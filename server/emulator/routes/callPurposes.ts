@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { Clock } from '../../clock';
 import { parseCreateDocument, parseUpdateDocument } from '../domain/callPurposeInput';
 import { roleMayCreate, roleMayDelete, roleMayUpdate } from '../domain/permissions';
 import { listDocument, singleDocument } from '../documents/callPurposeDocuments';
@@ -45,9 +46,9 @@ function assertMayDelete(user: UserRow, row: CallPurposeRow): void {
   }
 }
 
-export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories }> = async (
+export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories; clock: Clock }> = async (
   app,
-  { repos },
+  { repos, clock },
 ) => {
   app.get(
     '/callPurposes',
@@ -77,7 +78,7 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories }> = as
       const row = repos.callPurposes.create({
         ...input,
         creatorId: principal.user.id,
-        now: new Date().toISOString(),
+        now: new Date(clock.now()).toISOString(),
       });
       reply.header('location', `/api/v2/callPurposes/${row.id}`);
       return sendDocument(reply, 201, singleDocument(row, options, principal, repos.users));
@@ -112,8 +113,11 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories }> = as
       // Permission before validation: a user who may not edit learns that first.
       assertMayUpdate(principal.user, existing);
       const changes = parseUpdateDocument(request.body, id);
-      const row = repos.callPurposes.update(id, changes, new Date().toISOString(), (current) =>
-        assertMayUpdate(principal.user, current),
+      const row = repos.callPurposes.update(
+        id,
+        changes,
+        new Date(clock.now()).toISOString(),
+        (current) => assertMayUpdate(principal.user, current),
       );
       if (!row) throw notFound(request.params.id);
       return sendDocument(reply, 200, singleDocument(row, options, principal, repos.users));

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { Clock } from '../../clock';
 import { buildEmulatorServer } from '../app';
 import { mintToken } from '../cli/token';
 import type { EmulatorConfig } from '../config';
@@ -27,20 +28,29 @@ export type Emulator = {
   close: () => Promise<void>;
 };
 
-export function tokenFor(dataDir: string, who: string, scope = 'callPurposes.all'): string {
-  const result = mintToken(dataDir, who, scope, 3600);
+/** Mints an hour-long token, issued at `now` (the emulator's clock when it has a test clock). */
+export function tokenFor(
+  dataDir: string,
+  who: string,
+  scope = 'callPurposes.all',
+  now = Date.now(),
+): string {
+  const result = mintToken(dataDir, who, scope, 3600, now);
   if ('error' in result) throw new Error(result.error);
   return result.token;
 }
 
-export async function startEmulator(config: Partial<EmulatorConfig> = {}): Promise<Emulator> {
+export async function startEmulator(
+  config: Partial<EmulatorConfig> & { clock?: Clock } = {},
+): Promise<Emulator> {
   const dataDir = config.dataDir ?? tempDataDir();
   const app = await buildEmulatorServer({ ...config, dataDir });
   await app.ready();
+  const clock = config.clock;
   return {
     app,
     dataDir,
-    token: (who, scope) => tokenFor(dataDir, who, scope),
+    token: (who, scope) => tokenFor(dataDir, who, scope, clock?.now()),
     request: ({ token, json, headers, ...options }) =>
       app.inject({
         ...options,
