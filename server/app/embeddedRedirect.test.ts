@@ -2,6 +2,7 @@
 // accept the app's own callback, or nobody could sign in.
 import { rmSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
+import { SEEDED_CLIENT } from '../emulator/seed';
 import { buildServer } from '../main';
 import { parseAppConfig } from './config';
 import { resolveSessionSecret } from './sessionSecret';
@@ -27,7 +28,7 @@ it('accepts PUBLIC_URL/auth/callback as a redirect URI, and no other public URI'
         method: 'GET',
         url: '/emulator/oauth/authorize',
         query: {
-          client_id: 'call-purpose-admin',
+          client_id: SEEDED_CLIENT.clientId,
           redirect_uri: redirectUri,
           response_type: 'code',
           scope: 'callPurposes.all',

@@ -778,7 +778,7 @@ describe('delete', () => {
     });
     expect(response.statusCode).toBe(204);
     expect(response.body).toBe('');
-    expect(response.headers['x-ratelimit-limit']).toBe('10000');
+    expect(response.headers['x-ratelimit-limit']).toBe(String(readEmulatorConfig({}).rateLimit));
     expectError(
       await emulator.request({ method: 'DELETE', url, token: manager }),
       404,
