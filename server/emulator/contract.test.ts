@@ -47,19 +47,20 @@ describe('hyper-schema', () => {
       token: admin,
       json: purposeDocument({ name: 'Unordered' }),
     });
+    type Row = { id: number; attributes: Record<string, unknown> };
+    type Rows = { data: Row[] };
     expect(created.statusCode).toBe(201);
-    const unordered: number = created.json().data.id;
+    const unordered = created.json<{ data: Row }>().data.id;
     const cleared = await emulator.request({
       method: 'PATCH',
       url: `/api/v2/callPurposes/${unordered}`,
       token: admin,
       json: purposeDocument({ order: null }, unordered),
     });
-    expect(cleared.json().data.attributes.order).toBeNull();
-    type Row = { id: number; attributes: Record<string, unknown> };
-    const all: Row[] = (
+    expect(cleared.json<{ data: Row }>().data.attributes.order).toBeNull();
+    const all = (
       await emulator.request({ method: 'GET', url: '/api/v2/callPurposes', token: admin })
-    ).json().data;
+    ).json<Rows>().data;
     const narrowed: string[] = [];
     for (const name of filterable) {
       const response = await emulator.request({
@@ -68,7 +69,7 @@ describe('hyper-schema', () => {
         token: admin,
       });
       expect(response.statusCode, name).toBe(200);
-      const ids = (response.json().data as Row[]).map((row) => row.id);
+      const ids = response.json<Rows>().data.map((row) => row.id);
       const expected = all.filter((row) => row.attributes[name] !== null).map((row) => row.id);
       expect(ids, name).toEqual(expected);
       if (ids.length < all.length) narrowed.push(name);

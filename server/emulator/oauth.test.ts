@@ -320,7 +320,7 @@ describe('token endpoint', () => {
         redirect_uri: REDIRECT,
         ...clientFields,
       });
-      return issued.json().refresh_token;
+      return issued.json<{ refresh_token: string }>().refresh_token;
     };
     const refresh = (refreshToken: string) =>
       token({ grant_type: 'refresh_token', refresh_token: refreshToken, ...clientFields });
