@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestClock } from '../testing/testClock';
 import { mintToken } from './cli/token';
-import { readEmulatorConfig } from './config';
+import { EMULATOR_DEFAULTS } from './config';
 import { RATE_LIMIT_WINDOW_MS } from './http/rateLimiter';
 import { assertValid, isErrorDocument, validators } from './test/contract';
 import { JSON_API, purposeDocument, snapshot, startEmulator, type Emulator } from './test/harness';
@@ -48,7 +48,7 @@ describe('transport', () => {
         token,
       });
       expect(response.headers['content-type']).toMatch(/^application\/vnd\.api\+json/);
-      expect(Number(response.headers['x-ratelimit-limit'])).toBe(readEmulatorConfig({}).rateLimit);
+      expect(Number(response.headers['x-ratelimit-limit'])).toBe(EMULATOR_DEFAULTS.rateLimit);
       expect(Number(response.headers['x-ratelimit-remaining'])).toBeGreaterThan(0);
       const reset = Number(response.headers['x-ratelimit-reset']);
       expect(reset * 1000).toBeGreaterThan(clock.now());
@@ -778,7 +778,7 @@ describe('delete', () => {
     });
     expect(response.statusCode).toBe(204);
     expect(response.body).toBe('');
-    expect(response.headers['x-ratelimit-limit']).toBe(String(readEmulatorConfig({}).rateLimit));
+    expect(response.headers['x-ratelimit-limit']).toBe(String(EMULATOR_DEFAULTS.rateLimit));
     expectError(
       await emulator.request({ method: 'DELETE', url, token: manager }),
       404,

@@ -1,8 +1,12 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import type { Clock } from '../../clock';
 import { parseCreateDocument, parseUpdateDocument } from '../domain/callPurposeInput';
 import { roleMayCreate, roleMayDelete, roleMayUpdate } from '../domain/permissions';
-import { listDocument, singleDocument } from '../documents/callPurposeDocuments';
+import {
+  listDocument,
+  singleDocument,
+  type DocumentContext,
+} from '../documents/callPurposeDocuments';
 import { principalOf, requireScope } from '../http/apiGuard';
 import { forbidden, resourceNotFound } from '../http/errors';
 import { parseDocumentQuery, parseListQuery, parseNoQuery } from '../query/listQuery';
@@ -46,10 +50,17 @@ function assertMayDelete(user: UserRow, row: CallPurposeRow): void {
   }
 }
 
-export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories; clock: Clock }> = async (
-  app,
-  { repos, clock },
-) => {
+export const callPurposeRoutes: FastifyPluginAsync<{
+  repos: Repositories;
+  apiBase: string;
+  clock: Clock;
+}> = async (app, { repos, apiBase, clock }) => {
+  const contextOf = (request: FastifyRequest): DocumentContext => ({
+    principal: principalOf(request),
+    users: repos.users,
+    apiBase,
+  });
+
   app.get(
     '/callPurposes',
     { schema: listCallPurposesRouteSchema, onRequest: requireScope(['callPurposes', 'read']) },
@@ -57,11 +68,7 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories; clock:
       const search = searchParamsOf(request);
       const query = parseListQuery(search);
       const page = repos.callPurposes.list(query);
-      return sendDocument(
-        reply,
-        200,
-        listDocument(page, query, search, principalOf(request), repos.users),
-      );
+      return sendDocument(reply, 200, listDocument(page, query, search, contextOf(request)));
     },
   );
 
@@ -80,8 +87,8 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories; clock:
         creatorId: principal.user.id,
         now: new Date(clock.now()).toISOString(),
       });
-      reply.header('location', `/api/v2/callPurposes/${row.id}`);
-      return sendDocument(reply, 201, singleDocument(row, options, principal, repos.users));
+      reply.header('location', `${apiBase}/callPurposes/${row.id}`);
+      return sendDocument(reply, 201, singleDocument(row, options, contextOf(request)));
     },
   );
 
@@ -93,11 +100,7 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories; clock:
       const id = parseId(request.params.id);
       const row = id === undefined ? undefined : repos.callPurposes.findById(id);
       if (!row) throw notFound(request.params.id);
-      return sendDocument(
-        reply,
-        200,
-        singleDocument(row, options, principalOf(request), repos.users),
-      );
+      return sendDocument(reply, 200, singleDocument(row, options, contextOf(request)));
     },
   );
 
@@ -120,7 +123,7 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories; clock:
         (current) => assertMayUpdate(principal.user, current),
       );
       if (!row) throw notFound(request.params.id);
-      return sendDocument(reply, 200, singleDocument(row, options, principal, repos.users));
+      return sendDocument(reply, 200, singleDocument(row, options, contextOf(request)));
     },
   );
 

@@ -5,11 +5,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import type { Clock } from '../../clock';
 import { buildEmulatorServer } from '../app';
 import { mintToken } from '../cli/token';
-import type { EmulatorConfig } from '../config';
 import { databaseFile } from '../db';
+import type { EmulatorOptions } from '../plugin';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const JSON_API = 'application/vnd.api+json';
@@ -40,13 +39,11 @@ export function tokenFor(
   return result.token;
 }
 
-export async function startEmulator(
-  config: Partial<EmulatorConfig> & { clock?: Clock } = {},
-): Promise<Emulator> {
-  const dataDir = config.dataDir ?? tempDataDir();
-  const app = await buildEmulatorServer({ ...config, dataDir });
+export async function startEmulator(options: Partial<EmulatorOptions> = {}): Promise<Emulator> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const app = await buildEmulatorServer({ ...options, dataDir });
   await app.ready();
-  const clock = config.clock;
+  const clock = options.clock;
   return {
     app,
     dataDir,
