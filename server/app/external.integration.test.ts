@@ -249,14 +249,14 @@ describe('app server against a separately started emulator', () => {
 
     const exited = appServer.stop();
     // The server has begun closing once it stops accepting new connections.
-    for (;;) {
-      const refused = await fetch(`${publicUrl}/healthz`).then(
-        () => false,
-        () => true,
-      );
-      if (refused) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitUntil(
+      () =>
+        fetch(`${publicUrl}/healthz`).then(
+          () => undefined,
+          () => true,
+        ),
+      { what: 'the app server to refuse new connections', tries: 200, intervalMs: 50 },
+    );
     inFlight.end(body.slice(10));
     const answer = await answered;
     // No session, so the app server's own 401: what matters is a whole answer, not a reset.
