@@ -6,10 +6,9 @@ import { sortForDisplay } from '../src/features/callPurposes/displayOrder';
 import { startAppServer, type AppServerProcess } from './support/appServerProcess';
 import { OutreachApi, tokenFor } from './support/outreachApi';
 import { saveScreenshot } from './support/screenshots';
-import { E2E_PORT } from './support/servers';
+import { LONG_LIST_APP_PORT } from './support/servers';
 import { signIn } from './support/signIn';
 
-const PORT = E2E_PORT + 5;
 const DATA_DIR = 'test-results/e2e-data/long-list';
 const TOTAL = 1000;
 
@@ -20,7 +19,7 @@ test.describe.configure({ timeout: 240_000 });
 
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  app = await startAppServer({ port: PORT, dataDir: DATA_DIR });
+  app = await startAppServer({ port: LONG_LIST_APP_PORT, dataDir: DATA_DIR });
   adminApi = new OutreachApi(`${app.url}/emulator/api/v2`, tokenFor('admin', DATA_DIR));
   let next = (await adminApi.list()).length;
   await Promise.all(

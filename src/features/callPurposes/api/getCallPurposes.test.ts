@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CALL_PURPOSES_FIRST_PAGE, getCallPurposes } from './getCallPurposes';
+import { callPurposeApiPaths } from './callPurposeApiPaths';
+import { getCallPurposes } from './getCallPurposes';
+
+const FIRST_PAGE = callPurposeApiPaths.list();
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -17,10 +20,11 @@ const alex = { type: 'user', id: 1, attributes: { firstName: 'Alex', lastName: '
 describe('getCallPurposes', () => {
   it('follows links.next through the proxy and returns display order', async () => {
     const pages: Record<string, unknown> = {
-      [CALL_PURPOSES_FIRST_PAGE]: {
+      [FIRST_PAGE]: {
         data: [resource(3, null), resource(1, 20)],
         included: [alex],
-        links: { next: 'https://api.outreach.io/api/v2/callPurposes?page%5Bafter%5D=x' },
+        // As the proxy hands it over: rewritten to this origin's /api/v2 (server/app/proxy/links.ts).
+        links: { next: '/api/v2/callPurposes?page%5Bafter%5D=x' },
       },
       '/api/v2/callPurposes?page%5Bafter%5D=x': {
         data: [resource(2, 10)],
@@ -28,7 +32,9 @@ describe('getCallPurposes', () => {
         links: { next: null },
       },
     };
-    const fetchMock = vi.fn(async (path: string) => new Response(JSON.stringify(pages[path])));
+    const fetchMock = vi.fn((path: string) =>
+      Promise.resolve(new Response(JSON.stringify(pages[path]))),
+    );
     vi.stubGlobal('fetch', fetchMock);
 
     const purposes = await getCallPurposes();
@@ -38,9 +44,21 @@ describe('getCallPurposes', () => {
     expect(purposes[0]).toMatchObject({ creatorName: 'Alex Morgan', canWrite: true });
   });
 
+  it("never follows a link off this origin's API", async () => {
+    const fetchMock = vi.fn(
+      async () =>
+        new Response(
+          JSON.stringify({ data: [], links: { next: 'https://evil.example/api/v2/x' } }),
+        ),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(getCallPurposes()).rejects.toThrow(/outside \/api\/v2/);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
+  });
+
   it('asks for authorization meta, creators and big pages', () => {
-    expect(CALL_PURPOSES_FIRST_PAGE).toContain('provideAuthorizationMeta=true');
-    expect(CALL_PURPOSES_FIRST_PAGE).toContain('include=creator');
-    expect(decodeURIComponent(CALL_PURPOSES_FIRST_PAGE)).toContain('page[size]=1000');
+    expect(FIRST_PAGE).toContain('provideAuthorizationMeta=true');
+    expect(FIRST_PAGE).toContain('include=creator');
+    expect(decodeURIComponent(FIRST_PAGE)).toContain('page[size]=1000');
   });
 });

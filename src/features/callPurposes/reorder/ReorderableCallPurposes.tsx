@@ -9,7 +9,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { callPurposeKeys } from '../api/callPurposeKeys';
+import { callPurposesQueryOptions } from '../api/getCallPurposes';
 import type { CallPurpose } from '../types';
 import { movedText, reorderInstructions } from './announcements';
 import { createAnnouncer, useAnnouncement, type Announcer } from './announcer';
@@ -137,7 +137,7 @@ export function ReorderableCallPurposes({
       announcer.say('');
       void reorder(intent).then((outcome) => {
         if (outcome.status !== 'saved') return;
-        const list = queryClient.getQueryData<CallPurpose[]>(callPurposeKeys.list()) ?? [];
+        const list = queryClient.getQueryData(callPurposesQueryOptions().queryKey) ?? [];
         const index = list.findIndex((item) => item.id === purpose.id);
         if (index !== -1) {
           announcer.say(movedText({ name: purpose.name, position: index + 1, total: list.length }));
