@@ -450,6 +450,8 @@ describe('Retry and Undo', () => {
       "Can't finish the new order: Initial Contact and Follow Up are locked and keep their place. The list shows the order saved on the server.",
     );
     expect(toasts[1]?.tone).toBe('error');
+    // The order before the move has them the other way round too: nothing to offer.
+    expect(labelsOf(toasts[1])).toEqual([]);
   });
 
   it('Retry that cannot read the server writes nothing and still offers Retry and Undo', async () => {

@@ -175,7 +175,19 @@ export function createReorderController({
             intent.cannot,
             missing.map((id) => intent.remembers.names.get(id) ?? `#${id}`),
           );
-    notify(message, { tone: 'error', group: TOAST_GROUP });
+    // The other way may still be open (a locked purpose blocks the new order, not the old one).
+    const back = undoIntent(intent.remembers);
+    if (plan(snapshot, back).kind === 'ok') {
+      const undo = offer(() => void request(back, notify));
+      notify(message, {
+        tone: 'error',
+        actions: [{ label: 'Undo', onClick: undo }],
+        durationMs: undoWindowMs,
+        group: TOAST_GROUP,
+      });
+    } else {
+      notify(message, { tone: 'error', group: TOAST_GROUP });
+    }
     return { status: 'blocked' };
   }
 
