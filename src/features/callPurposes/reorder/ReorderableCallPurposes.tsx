@@ -28,6 +28,7 @@ import { ReorderContext, type ReorderContextValue } from './reorderContext';
 import styles from './reorder.module.css';
 import { SortAlphabetically } from './SortAlphabetically';
 import { useReorderCallPurposes } from './useReorderCallPurposes';
+import { useUndoShortcut } from './useUndoShortcut';
 
 type ReorderableCallPurposesProps = {
   /** The whole list, in display order, straight from the query cache. */
@@ -67,7 +68,8 @@ export function ReorderableCallPurposes({
   children,
 }: ReorderableCallPurposesProps) {
   const queryClient = useQueryClient();
-  const { reorder, saving } = useReorderCallPurposes();
+  const { reorder, undoLatest, saving } = useReorderCallPurposes();
+  useUndoShortcut(undoLatest);
   const [dragState] = useState(createDragState);
   const [announcer] = useState(createAnnouncer);
   const layout = useRef<ListLayout | null>(null);
