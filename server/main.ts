@@ -55,7 +55,7 @@ export async function buildServer(
         response: { 200: { type: 'object', properties: { ok: { type: 'boolean' } } } },
       },
     },
-    async () => ({ ok: true }),
+    () => ({ ok: true }),
   );
   return app;
 }

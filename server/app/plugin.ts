@@ -21,8 +21,9 @@ export interface AppServerOptions {
 
 export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (app, { config }) => {
   const db = openAppDatabase(config.dataDir);
-  app.addHook('onClose', async () => {
+  app.addHook('onClose', (_instance, done) => {
     db.close();
+    done();
   });
 
   const repo = createSessionRepository(db);

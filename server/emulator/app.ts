@@ -25,7 +25,7 @@ export async function buildEmulatorServer(
         .send({ errors: [{ id: 'badRequest', title: 'Bad Request', detail: error.message }] });
     },
   });
-  app.get('/healthz', { schema: healthzRouteSchema }, async () => ({ ok: true }));
+  app.get('/healthz', { schema: healthzRouteSchema }, () => ({ ok: true }));
   await app.register(emulatorPlugin, {
     dataDir: config.dataDir,
     ...(config.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: config.tokenTtlSeconds }),

@@ -26,8 +26,9 @@ export type EmulatorOptions = {
 export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, options) => {
   const defaults = readEmulatorConfig(process.env);
   const db = openEmulatorDatabase(options.dataDir);
-  app.addHook('onClose', async () => {
+  app.addHook('onClose', (_instance, done) => {
     db.close();
+    done();
   });
   const repos = createRepositories(db);
   // Expired access tokens are dead weight; clear them whenever the emulator starts.
@@ -35,7 +36,7 @@ export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, o
   const limiter = new FixedWindowRateLimiter(options.rateLimit ?? defaults.rateLimit);
 
   app.setErrorHandler(jsonApiErrorHandler);
-  app.setNotFoundHandler(async (request) => {
+  app.setNotFoundHandler((request) => {
     throw resourceNotFound(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);
   });
   await app.register(apiRoutes, { prefix: '/api/v2', repos, limiter });

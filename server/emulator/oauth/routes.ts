@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import type { Repositories } from '../repositories';
 import { sha256Hex } from '../seed';
 import { newSecret } from '../services/tokens';
@@ -49,7 +49,7 @@ function redirectError(reply: FastifyReply, error: RedirectableError): FastifyRe
   );
 }
 
-export const oauthRoutes: FastifyPluginAsync<OAuthDeps> = async (app, { repos, settings }) => {
+export const oauthRoutes: FastifyPluginCallback<OAuthDeps> = (app, { repos, settings }, done) => {
   app.get('/authorize', { schema: authorizePageRouteSchema }, async (request, reply) => {
     const params = singleParams(queryOf(request));
     const validated = validateAuthorizationRequest(params, repos, settings.redirectUris);
@@ -115,6 +115,7 @@ export const oauthRoutes: FastifyPluginAsync<OAuthDeps> = async (app, { repos, s
       return refreshAccessToken(repos, client, params, settings, now);
     throw new OAuthError('unsupported_grant_type', `grant_type "${grantType}" is not supported.`);
   });
+  done();
 };
 
 export function sendAuthorizePageError(reply: FastifyReply, description: string): FastifyReply {

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import { parseCreateDocument, parseUpdateDocument } from '../domain/callPurposeInput';
 import { roleMayCreate, roleMayDelete, roleMayUpdate } from '../domain/permissions';
 import { listDocument, singleDocument } from '../documents/callPurposeDocuments';
@@ -45,9 +45,10 @@ function assertMayDelete(user: UserRow, row: CallPurposeRow): void {
   }
 }
 
-export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories }> = async (
+export const callPurposeRoutes: FastifyPluginCallback<{ repos: Repositories }> = (
   app,
   { repos },
+  done,
 ) => {
   app.get(
     '/callPurposes',
@@ -134,4 +135,5 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories }> = as
       return reply.status(204).send();
     },
   );
+  done();
 };

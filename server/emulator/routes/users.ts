@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import { userResource } from '../documents/resources';
 import { requireScope } from '../http/apiGuard';
 import { resourceNotFound } from '../http/errors';
@@ -7,7 +7,7 @@ import type { Repositories } from '../repositories';
 import { parseId, searchParamsOf, sendDocument } from './requestQuery';
 import { readUserRouteSchema } from './schemas';
 
-export const userRoutes: FastifyPluginAsync<{ repos: Repositories }> = async (app, { repos }) => {
+export const userRoutes: FastifyPluginCallback<{ repos: Repositories }> = (app, { repos }, done) => {
   app.get<{ Params: { id: string } }>(
     '/users/:id',
     {
@@ -26,4 +26,5 @@ export const userRoutes: FastifyPluginAsync<{ repos: Repositories }> = async (ap
       return sendDocument(reply, 200, { data: userResource(user, fields) });
     },
   );
+  done();
 };

@@ -28,7 +28,7 @@ export type ReorderController = {
   request(intent: ReorderIntent, notify: Notify): Promise<ReorderOutcome>;
   /** True while writes are queued or in flight. */
   readonly saving: boolean;
-  subscribe(listener: () => void): () => void;
+  subscribe: (listener: () => void) => () => void;
 };
 
 export type ReorderControllerOptions = {
