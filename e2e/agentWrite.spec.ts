@@ -20,7 +20,8 @@ test('a crafted PATCH, POST and DELETE by an agent are refused by the server', a
         headers: { 'Content-Type': 'application/vnd.api+json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      return { status: response.status, body: await response.json().catch(() => ({})) };
+      const answer = (await response.json().catch(() => ({}))) as Answer['body'];
+      return { status: response.status, body: answer };
     };
     return [
       await send(`/api/v2/callPurposes/${id}`, 'PATCH', {

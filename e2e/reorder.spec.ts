@@ -284,9 +284,9 @@ test("Sort A–Z sends exactly the planner's PATCHes", async ({ page }) => {
   await expect.poll(() => rowNames(page)).toEqual(alphabetical);
   await settled(page);
   expect(patches).toHaveLength(expected.length);
-  expect(patches.map((request) => request.postDataJSON().data.attributes.order).sort()).toEqual(
-    expected.map((patch) => patch.order).sort(),
-  );
+  const orderOf = (request: Request) =>
+    (request.postDataJSON() as { data: { attributes: { order: number } } }).data.attributes.order;
+  expect(patches.map(orderOf).sort()).toEqual(expected.map((patch) => patch.order).sort());
 
   await page.reload();
   await expect.poll(() => rowNames(page)).toEqual(alphabetical);

@@ -6,8 +6,12 @@ import type { CallPurposeResource, userResource } from '../documents/resources';
 import type { OAuthErrorCode } from '../oauth/errors';
 
 /** A call purpose with API.md's attributes (a sparse fieldset leaves some out). */
-export type CallPurposeJson = Omit<CallPurposeResource, 'attributes'> & {
+export type CallPurposeJson = Omit<CallPurposeResource, 'attributes' | 'relationships'> & {
   attributes: { name: string; order: number | null; createdAt: string; updatedAt: string };
+  relationships?: {
+    creator?: { data: { type: 'user'; id: number } | null };
+    calls?: { links: { related: string } };
+  };
 };
 
 export type UserJson = ReturnType<typeof userResource>;

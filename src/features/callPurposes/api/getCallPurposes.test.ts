@@ -28,7 +28,9 @@ describe('getCallPurposes', () => {
         links: { next: null },
       },
     };
-    const fetchMock = vi.fn(async (path: string) => new Response(JSON.stringify(pages[path])));
+    const fetchMock = vi.fn((path: string) =>
+      Promise.resolve(new Response(JSON.stringify(pages[path]))),
+    );
     vi.stubGlobal('fetch', fetchMock);
 
     const purposes = await getCallPurposes();

@@ -44,11 +44,13 @@ function fakeApi({ admin }: { admin: boolean }) {
   const patches: { id: number; order: number }[] = [];
   const refuse = new Set<number>();
   const json = (body: unknown, status = 200) =>
-    new Response(JSON.stringify(body), {
-      status,
-      headers: { 'Content-Type': 'application/vnd.api+json' },
-    });
-  const fetch = vi.fn(async (input: string, init?: RequestInit) => {
+    Promise.resolve(
+      new Response(JSON.stringify(body), {
+        status,
+        headers: { 'Content-Type': 'application/vnd.api+json' },
+      }),
+    );
+  const fetch = vi.fn((input: string, init?: RequestInit) => {
     const url = new URL(input, 'http://app.test');
     if ((init?.method ?? 'GET') === 'GET' && url.pathname === '/api/v2/callPurposes') {
       return json({ data: rows.map(resource), links: {} });
@@ -60,8 +62,9 @@ function fakeApi({ admin }: { admin: boolean }) {
       return json({ errors: [{ id: 'unauthorizedRequest', title: 'Forbidden', detail }] }, 403);
     }
     if (init?.method === 'PATCH' && row) {
-      const order = (JSON.parse(String(init.body)) as { data: { attributes: { order: number } } })
-        .data.attributes.order;
+      if (typeof init.body !== 'string') throw new Error('PATCH without a JSON body');
+      const order = (JSON.parse(init.body) as { data: { attributes: { order: number } } }).data
+        .attributes.order;
       row.order = order;
       patches.push({ id: row.id, order });
       return json({ data: resource(row) });
@@ -112,12 +115,18 @@ async function renderList({ admin = false, search = '' } = {}) {
 
 beforeEach(() => {
   // jsdom has no modal dialogs; the Sort A–Z confirmation only needs `open` to flip.
-  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
-    this.open = false;
-  };
+  // Compared, not read with `??=`: a method read off the prototype would be an unbound method.
+  const dialog = HTMLDialogElement.prototype;
+  if (dialog.showModal === undefined) {
+    dialog.showModal = function showModal(this: HTMLDialogElement) {
+      this.open = true;
+    };
+  }
+  if (dialog.close === undefined) {
+    dialog.close = function close(this: HTMLDialogElement) {
+      this.open = false;
+    };
+  }
 });
 
 afterEach(() => {
@@ -186,9 +195,9 @@ describe('ReorderableCallPurposes', () => {
         'Reordering is off while the search filters the list. Clear the search to reorder.',
       ),
     ).toBeTruthy();
-    expect(
-      (screen.getByRole('button', { name: 'Reorder Demo' }) as HTMLButtonElement).disabled,
-    ).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Reorder Demo' }).disabled).toBe(
+      true,
+    );
     await user.click(screen.getByRole('button', { name: 'More actions for Demo' }));
     expect(
       screen.getByRole('menuitem', { name: 'Move to top' }).getAttribute('aria-disabled'),

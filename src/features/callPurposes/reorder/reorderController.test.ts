@@ -49,9 +49,9 @@ function fakeServer() {
     gate: null as Promise<void> | null,
     failIds: new Set<number>(),
     failList: false,
-    list: async () => {
-      if (server.failList) throw new ApiError(0, []);
-      return sortForDisplay([...rows.values()].map((row) => ({ ...row })));
+    list: () => {
+      if (server.failList) return Promise.reject(new ApiError(0, []));
+      return Promise.resolve(sortForDisplay([...rows.values()].map((row) => ({ ...row }))));
     },
     names: () => sortForDisplay([...rows.values()]).map((row) => row.name),
     setOrder(id: number, order: number) {

@@ -39,9 +39,9 @@ describe('runWithConcurrency', () => {
 
   it('reports failures beside successes and never rejects', async () => {
     const boom = new Error('boom');
-    const results = await runWithConcurrency([1, 2, 3], 2, async (n) => {
-      if (n === 2) throw boom;
-      return n;
+    const results = await runWithConcurrency([1, 2, 3], 2, (n) => {
+      if (n === 2) return Promise.reject(boom);
+      return Promise.resolve(n);
     });
     expect(results).toEqual([
       { status: 'fulfilled', value: 1 },
@@ -77,17 +77,17 @@ describe('runWithConcurrency', () => {
   });
 
   it('handles an empty list and a silly limit', async () => {
-    expect(await runWithConcurrency([], 4, async () => 1)).toEqual([]);
-    expect(await runWithConcurrency([1, 2], 0, async (n) => n)).toEqual([
+    expect(await runWithConcurrency([], 4, () => Promise.resolve(1))).toEqual([]);
+    expect(await runWithConcurrency([1, 2], 0, (n) => Promise.resolve(n))).toEqual([
       { status: 'fulfilled', value: 1 },
       { status: 'fulfilled', value: 2 },
     ]);
   });
 
   it('counts a task that throws synchronously as a failure', async () => {
-    const results = await runWithConcurrency([1], 1, (() => {
+    const results = await runWithConcurrency([1], 1, () => {
       throw new Error('sync');
-    }) as () => Promise<number>);
+    });
     expect(results[0]?.status).toBe('rejected');
   });
 });
