@@ -2,7 +2,7 @@
 // checked against the published contract (test/contract.ts).
 import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { assertValid, isErrorDocument, validators } from './test/contract';
-import type { ErrorDocument } from './http/errors';
+import type { ErrorDocument } from '../shared/jsonApiErrors';
 import type { ApiRootDocument, ListDocument, SingleDocument, UserJson } from './test/documents';
 import { JSON_API, purposeDocument, snapshot, startEmulator, type Emulator } from './test/harness';
 
@@ -203,7 +203,9 @@ describe('API root and users', () => {
       url: '/api/v2/users/1?fields[user]=email',
       token: agent,
     });
-    expect(fields.json<SingleDocument<UserJson>>().data.attributes).toEqual({ email: 'alex.morgan@example.com' });
+    expect(fields.json<SingleDocument<UserJson>>().data.attributes).toEqual({
+      email: 'alex.morgan@example.com',
+    });
     expectError(
       await emulator.request({
         method: 'GET',
@@ -435,7 +437,10 @@ describe('create', () => {
       json: purposeDocument({ name: 'Demo', order: 45 }),
     });
     expect(response.statusCode).toBe(201);
-    expect(response.json<SingleDocument>().data.attributes).toMatchObject({ name: 'Demo', order: 45 });
+    expect(response.json<SingleDocument>().data.attributes).toMatchObject({
+      name: 'Demo',
+      order: 45,
+    });
   });
 
   it('403 unauthorizedRequest for an agent, 403 unauthorizedOauthScope for a read-only token', async () => {
@@ -622,7 +627,10 @@ describe('update', () => {
       token: admin,
       json: purposeDocument({ name: ' Pricing ' }, 5),
     });
-    expect(renamed.json<SingleDocument>().data.attributes).toMatchObject({ name: 'Pricing', order: 55 });
+    expect(renamed.json<SingleDocument>().data.attributes).toMatchObject({
+      name: 'Pricing',
+      order: 55,
+    });
   });
 
   it('accepts a string id equal to the URL id and a null order (sorted last)', async () => {

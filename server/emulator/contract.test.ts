@@ -2,7 +2,7 @@
 // says is sortable, filterable and read-only. Where API.md and the files disagree, the files
 // describe Outreach and API.md the emulator; each such place is a test below.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ErrorDocument } from './http/errors';
+import type { ErrorDocument } from '../shared/jsonApiErrors';
 import { SORT_FIELDS } from './query/listQuery';
 import { createAjv, hyperSchema, openapi } from './test/contract';
 import type { SingleDocument } from './test/documents';

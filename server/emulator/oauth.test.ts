@@ -320,11 +320,15 @@ describe('token endpoint', () => {
     };
     expect((await token(base)).json<OAuthErrorResponse>().error).toBe('invalid_grant');
     expect(
-      (await token({ ...base, code_verifier: randomBytes(32).toString('base64url') })).json<OAuthErrorResponse>().error,
+      (
+        await token({ ...base, code_verifier: randomBytes(32).toString('base64url') })
+      ).json<OAuthErrorResponse>().error,
     ).toBe('invalid_grant');
     const ok = await token({ ...base, code_verifier: verifier });
     expect(ok.statusCode).toBe(200);
-    expect((await whoAmI(ok.json<TokenResponse>().access_token)).json<ApiRootDocument>().meta.user.id).toBe(3);
+    expect(
+      (await whoAmI(ok.json<TokenResponse>().access_token)).json<ApiRootDocument>().meta.user.id,
+    ).toBe(3);
   });
 
   it('RFC 6749 errors for malformed requests', async () => {
@@ -366,12 +370,11 @@ describe('token endpoint', () => {
   });
 });
 
-describe('EMULATOR_REDIRECT_URIS', () => {
+describe('redirectUris (EMULATOR_REDIRECT_URIS)', () => {
   it('adds exact redirect URIs beyond the loopback rule', async () => {
-    const previous = process.env.EMULATOR_REDIRECT_URIS;
-    process.env.EMULATOR_REDIRECT_URIS =
-      'https://admin.example.com/auth/callback, https://other.example/cb';
-    const configured = await startEmulator();
+    const configured = await startEmulator({
+      redirectUris: ['https://admin.example.com/auth/callback', 'https://other.example/cb'],
+    });
     try {
       const ok = await configured.request({
         method: 'GET',
@@ -384,8 +387,6 @@ describe('EMULATOR_REDIRECT_URIS', () => {
       });
       expect(no.statusCode).toBe(400);
     } finally {
-      if (previous === undefined) delete process.env.EMULATOR_REDIRECT_URIS;
-      else process.env.EMULATOR_REDIRECT_URIS = previous;
       await configured.close();
     }
   });

@@ -1,7 +1,7 @@
 // Authorization meta must be exact: for every role × scope × seeded purpose, meta.canWrite is
 // true exactly when that token's PATCH succeeds and meta.canDelete exactly when its DELETE does.
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ErrorDocument } from './http/errors';
+import type { ErrorDocument } from '../shared/jsonApiErrors';
 import { SEEDED_PURPOSES } from './seed';
 import type { ListDocument, SingleDocument } from './test/documents';
 import { purposeDocument, startEmulator, type Emulator } from './test/harness';

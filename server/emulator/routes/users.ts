@@ -7,7 +7,11 @@ import type { Repositories } from '../repositories';
 import { parseId, searchParamsOf, sendDocument } from './requestQuery';
 import { readUserRouteSchema } from './schemas';
 
-export const userRoutes: FastifyPluginCallback<{ repos: Repositories }> = (app, { repos }, done) => {
+export const userRoutes: FastifyPluginCallback<{ repos: Repositories; apiBase: string }> = (
+  app,
+  { repos, apiBase },
+  done,
+) => {
   app.get<{ Params: { id: string } }>(
     '/users/:id',
     {
@@ -23,7 +27,7 @@ export const userRoutes: FastifyPluginCallback<{ repos: Repositories }> = (app, 
       const user = id === undefined ? undefined : repos.users.findById(id);
       if (!user)
         throw resourceNotFound(`There is no user with id ${JSON.stringify(request.params.id)}.`);
-      return sendDocument(reply, 200, { data: userResource(user, fields) });
+      return sendDocument(reply, 200, { data: userResource(user, apiBase, fields) });
     },
   );
   done();
