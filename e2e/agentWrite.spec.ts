@@ -20,8 +20,10 @@ test('a crafted PATCH, POST and DELETE by an agent are refused by the server', a
         headers: { 'Content-Type': 'application/vnd.api+json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      const answer = (await response.json().catch(() => ({}))) as Answer['body'];
-      return { status: response.status, body: answer };
+      return {
+        status: response.status,
+        body: (await response.json().catch(() => ({}))) as Answer['body'],
+      };
     };
     return [
       await send(`/api/v2/callPurposes/${id}`, 'PATCH', {

@@ -61,7 +61,7 @@ describe('createSerialQueue', () => {
 
   it('is idle again once everything settled, and starts the next job synchronously', async () => {
     const queue = createSerialQueue();
-    await queue.run(() => Promise.resolve(undefined));
+    await queue.run(() => Promise.resolve());
     let started = false;
     void queue.run(() => {
       started = true;

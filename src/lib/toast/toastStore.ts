@@ -9,7 +9,6 @@ const DISMISS_AFTER_MS = { info: 5_000, success: 5_000, error: 10_000 } as const
  * Toasts live outside React so that code without hooks (the query cache's error handler) can
  * show one too; the provider subscribes and renders.
  */
-// Function-typed properties rather than methods: the provider hands them to React unbound.
 export function createToastStore(): ToastApi & {
   subscribe: (listener: Listener) => () => void;
   getToasts: () => Toast[];
