@@ -2,6 +2,7 @@
 // the same way): the app server plugin, the embedded Outreach emulator at /emulator when no
 // OUTREACH_API_URL is set, and the liveness and readiness probes.
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { Clock } from './clock';
 import { EMULATOR_MOUNT, type AppConfig } from './app/config';
 import { loggerOptions } from './app/logger';
 import { appServerPlugin } from './app/plugin';
@@ -12,6 +13,8 @@ import { frameworkErrorHandler } from './shared/jsonApiErrors';
 export interface BuildOptions {
   /** The embedded emulator's settings (EMULATOR_*; tests shorten token lifetimes with these). */
   emulator?: Partial<EmulatorOptions>;
+  /** One clock for the app server and the embedded emulator (tests move it); the real one by default. */
+  clock?: Clock;
 }
 
 export async function buildApp(
@@ -28,6 +31,7 @@ export async function buildApp(
 
   if (config.upstream.embedded) {
     await app.register(emulatorPlugin, {
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
       ...options.emulator,
       prefix: EMULATOR_MOUNT,
       dataDir: options.emulator?.dataDir ?? config.dataDir,
@@ -40,7 +44,7 @@ export async function buildApp(
       readiness,
     });
   }
-  await app.register(appServerPlugin, { config, readiness });
+  await app.register(appServerPlugin, { config, readiness, clock: options.clock });
   registerHealthRoutes(app, readiness);
   return app;
 }

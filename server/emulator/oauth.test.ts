@@ -2,6 +2,7 @@
 // refresh rotation, replay and client-authentication failures, PKCE, RFC 6749 errors.
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestClock } from '../testing/testClock';
 import { SEEDED_CLIENT } from './seed';
 import type { TokenResponse } from './oauth/tokenGrants';
 import type { ApiRootDocument, OAuthErrorResponse } from './test/documents';
@@ -10,9 +11,18 @@ import { startEmulator, type Emulator } from './test/harness';
 const REDIRECT = 'http://localhost:8787/auth/callback';
 const FORM = 'application/x-www-form-urlencoded';
 
+const CODE_TTL_SECONDS = 60;
+const REFRESH_TOKEN_TTL_SECONDS = 3600;
+// Codes and refresh tokens expire when a test moves this clock, not while it sleeps.
+const clock = createTestClock();
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await startEmulator({ codeTtlSeconds: 1, tokenTtlSeconds: 600 });
+  emulator = await startEmulator({
+    codeTtlSeconds: CODE_TTL_SECONDS,
+    tokenTtlSeconds: 600,
+    refreshTokenTtlSeconds: REFRESH_TOKEN_TTL_SECONDS,
+    clock,
+  });
 });
 afterAll(() => emulator.close());
 
@@ -179,7 +189,7 @@ describe('token endpoint', () => {
       scope: 'callPurposes.all',
       created_at: expect.any(Number) as unknown,
     });
-    expect(Math.abs(issued.created_at - Date.now() / 1000)).toBeLessThan(5);
+    expect(issued.created_at).toBe(Math.floor(clock.now() / 1000));
     expect((await whoAmI(issued.access_token)).json<ApiRootDocument>().meta.user.email).toBe(
       'maria.chen@example.com',
     );
@@ -290,15 +300,43 @@ describe('token endpoint', () => {
   });
 
   it('invalid_grant once the code has expired', async () => {
-    const code = await approve(1);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    const response = await token({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: REDIRECT,
-      ...clientFields,
+    const exchange = (code: string) =>
+      token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, ...clientFields });
+    const [lastMoment, tooLate] = [await approve(1), await approve(1)];
+    clock.advance(CODE_TTL_SECONDS * 1000 - 1);
+    expect((await exchange(lastMoment)).statusCode).toBe(200);
+    clock.advance(1);
+    const response = await exchange(tooLate);
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      error: 'invalid_grant',
+      error_description: 'The authorization code has expired.',
     });
-    expect(response.json<OAuthErrorResponse>().error).toBe('invalid_grant');
+  });
+
+  it('invalid_grant once the refresh token has expired', async () => {
+    const refreshTokenFor = async (userId: number): Promise<string> => {
+      const code = await approve(userId);
+      const issued = await token({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: REDIRECT,
+        ...clientFields,
+      });
+      return issued.json<{ refresh_token: string }>().refresh_token;
+    };
+    const refresh = (refreshToken: string) =>
+      token({ grant_type: 'refresh_token', refresh_token: refreshToken, ...clientFields });
+    const [lastMoment, tooLate] = [await refreshTokenFor(1), await refreshTokenFor(2)];
+    clock.advance(REFRESH_TOKEN_TTL_SECONDS * 1000 - 1);
+    expect((await refresh(lastMoment)).statusCode).toBe(200);
+    clock.advance(1);
+    const response = await refresh(tooLate);
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      error: 'invalid_grant',
+      error_description: 'The refresh token has expired.',
+    });
   });
 
   it('PKCE S256: the verifier must match the challenge', async () => {

@@ -1,6 +1,7 @@
 // /auth: the OAuth authorization-code flow (with state and PKCE) against the upstream, and the
 // session endpoints the SPA uses. Nothing here is emulator-specific.
 import type { FastifyPluginCallback } from 'fastify';
+import type { Clock } from '../../clock';
 import type { AppConfig } from '../config';
 import type { SessionRepository } from '../db/sessionRepository';
 import { errorDocumentSchema } from '../../shared/jsonApiErrors';
@@ -14,6 +15,7 @@ import type { SessionService } from './sessions';
 
 export interface AuthRoutesOptions {
   config: AppConfig;
+  clock: Clock;
   repo: SessionRepository;
   oauth: OAuthClient;
   sessions: SessionService;
@@ -51,7 +53,7 @@ const sessionSchema = {
 } as const;
 
 export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (app, options, done) => {
-  const { config, repo, oauth, sessions, cookies, current } = options;
+  const { config, clock, repo, oauth, sessions, cookies, current } = options;
   const redirectUri = `${config.publicUrl}/auth/callback`;
 
   // No /auth route reads a body; accept (and ignore) whatever one comes, so a logout sent with
@@ -76,7 +78,7 @@ export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (app, option
         state,
         codeVerifier,
         returnTo: sanitizeReturnTo(request.query.returnTo),
-        expiresAt: Date.now() + config.loginTtlSeconds * 1000,
+        expiresAt: clock.now() + config.loginTtlSeconds * 1000,
       });
       const authorize = new URL(config.upstream.authorizeUrl);
       authorize.search = new URLSearchParams({

@@ -4,6 +4,7 @@
  * refuses unauthenticated requests. Scope checks are per route (`requireScope`).
  */
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import type { Clock } from '../../clock';
 import type { Principal } from '../domain/permissions';
 import { grantsScope, type ScopeLevel, type ScopeResource } from '../domain/scopes';
 import type { Repositories } from '../repositories';
@@ -34,13 +35,17 @@ function bearerToken(header: string | undefined): string | typeof MALFORMED | un
 
 // Both guards are synchronous callback hooks: Fastify's hook runner turns a synchronous throw
 // into the request's error, exactly as it would a rejected async hook.
-export function createApiGuard(deps: { repos: Repositories; limiter: FixedWindowRateLimiter }) {
+export function createApiGuard(deps: {
+  repos: Repositories;
+  limiter: FixedWindowRateLimiter;
+  clock: Clock;
+}) {
   return function apiGuard(
     request: FastifyRequest,
     reply: FastifyReply,
     done: HookHandlerDoneFunction,
   ): void {
-    const now = Date.now();
+    const now = deps.clock.now();
     const token = bearerToken(request.headers.authorization);
     let check: TokenCheck | undefined;
     if (token === MALFORMED) check = { ok: false, reason: 'invalid' };

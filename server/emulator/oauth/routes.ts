@@ -1,4 +1,5 @@
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../../clock';
 import type { Repositories } from '../repositories';
 import { sha256Hex } from '../seed';
 import { newSecret } from '../services/tokens';
@@ -17,6 +18,7 @@ import { exchangeAuthorizationCode, refreshAccessToken, type TokenSettings } fro
 
 export type OAuthDeps = {
   repos: Repositories;
+  clock: Clock;
   settings: TokenSettings & { codeTtlSeconds: number; redirectUris: readonly string[] };
 };
 
@@ -49,7 +51,11 @@ function redirectError(reply: FastifyReply, error: RedirectableError): FastifyRe
   );
 }
 
-export const oauthRoutes: FastifyPluginCallback<OAuthDeps> = (app, { repos, settings }, done) => {
+export const oauthRoutes: FastifyPluginCallback<OAuthDeps> = (
+  app,
+  { repos, clock, settings },
+  done,
+) => {
   app.get('/authorize', { schema: authorizePageRouteSchema }, async (request, reply) => {
     const params = singleParams(queryOf(request));
     const validated = validateAuthorizationRequest(params, repos, settings.redirectUris);
@@ -78,7 +84,7 @@ export const oauthRoutes: FastifyPluginCallback<OAuthDeps> = (app, { repos, sett
     const user = Number.isSafeInteger(userId) ? repos.users.findById(userId) : undefined;
     if (!user) throw new AuthorizePageError('Choose one of the listed users.');
     const code = newSecret();
-    const now = Date.now();
+    const now = clock.now();
     repos.transaction(() => {
       const grantId = repos.oauth.createGrant(
         authorization.clientId,
@@ -106,7 +112,7 @@ export const oauthRoutes: FastifyPluginCallback<OAuthDeps> = (app, { repos, sett
     const params = singleParams(formOf(request));
     const client = authenticateClient(request.headers.authorization, params, repos);
     const grantType = params.get('grant_type');
-    const now = Date.now();
+    const now = clock.now();
     if (grantType === undefined) throw new OAuthError('invalid_request', 'grant_type is required.');
     if (grantType === 'authorization_code') {
       return exchangeAuthorizationCode(repos, client, params, settings, now);
