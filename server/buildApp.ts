@@ -9,10 +9,13 @@ import { appServerPlugin } from './app/plugin';
 import { emulatorPlugin, type EmulatorOptions } from './emulator/plugin';
 import { registerHealthRoutes, ReadinessChecks } from './shared/health';
 import { frameworkErrorHandler } from './shared/jsonApiErrors';
+import { timeoutServerOptions, type ServerTimeouts } from './shared/timeouts';
 
 export interface BuildOptions {
   /** The embedded emulator's settings (EMULATOR_*; tests shorten token lifetimes with these). */
   emulator?: Partial<EmulatorOptions>;
+  /** Tests shorten these to watch a slow client being cut off without waiting long. */
+  timeouts?: Partial<ServerTimeouts>;
   /** One clock for the app server and the embedded emulator (tests move it); the real one by default. */
   clock?: Clock;
 }
@@ -23,6 +26,7 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     ...loggerOptions(config),
+    ...timeoutServerOptions(options.timeouts),
     // On close, idle keep-alive connections end at once; requests in flight finish first.
     forceCloseConnections: 'idle',
     frameworkErrors: frameworkErrorHandler,

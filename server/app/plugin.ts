@@ -3,6 +3,7 @@
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyPluginAsync } from 'fastify';
 import { systemClock, type Clock } from '../clock';
+import { registerCompression } from '../shared/compression';
 import { answersHttp, sqliteAnswers, type ReadinessChecks } from '../shared/health';
 import { jsonApiErrorHandler } from '../shared/jsonApiErrors';
 import { authCookies } from './auth/cookies';
@@ -14,6 +15,7 @@ import type { AppConfig } from './config';
 import { openAppDatabase } from './db/database';
 import { createSessionRepository } from './db/sessionRepository';
 import { refuseCrossOriginWrites } from './origin';
+import { registerSecurityHeaders } from './securityHeaders';
 import { proxyRoutes } from './proxy/routes';
 import { registerSpa } from './spa';
 
@@ -50,6 +52,9 @@ export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
   const cookies = authCookies(config);
   const current = sessionCookieHelpers(cookies, sessions);
 
+  // First, so that every answer below (refusals and 404s included) carries them.
+  await registerSecurityHeaders(app, config.publicUrl);
+  await registerCompression(app);
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   app.setErrorHandler(jsonApiErrorHandler('app server'));
   app.addHook('onRequest', refuseCrossOriginWrites(config.publicUrl));

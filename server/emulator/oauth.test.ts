@@ -211,23 +211,25 @@ describe('token endpoint', () => {
     });
     expect(reused.statusCode).toBe(400);
     expect(reused.json<OAuthErrorResponse>().error).toBe('invalid_grant');
+    // RFC 9700 §4.14.2: the reuse revokes the whole grant, the rotated tokens included.
     const again = await token({
       grant_type: 'refresh_token',
       refresh_token: rotated.refresh_token,
       ...clientFields,
     });
-    expect(again.statusCode).toBe(200);
+    expect(again.statusCode).toBe(400);
+    expect(again.json<OAuthErrorResponse>().error).toBe('invalid_grant');
+    expect((await whoAmI(rotated.access_token)).statusCode).toBe(401);
 
-    // Replaying the code fails and revokes what that code issued (RFC 6749 §4.1.2).
-    const replay = await token({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: REDIRECT,
-      ...clientFields,
-    });
+    // Replaying a code fails and revokes what that code issued (RFC 6749 §4.1.2).
+    const secondCode = await approve(2);
+    const exchange = { grant_type: 'authorization_code', redirect_uri: REDIRECT, ...clientFields };
+    const second = await token({ ...exchange, code: secondCode });
+    expect(second.statusCode).toBe(200);
+    const replay = await token({ ...exchange, code: secondCode });
     expect(replay.statusCode).toBe(400);
     expect(replay.json<OAuthErrorResponse>().error).toBe('invalid_grant');
-    expect((await whoAmI(again.json<TokenResponse>().access_token)).statusCode).toBe(401);
+    expect((await whoAmI(second.json<TokenResponse>().access_token)).statusCode).toBe(401);
   });
 
   it('refresh may narrow the scope but not widen it', async () => {

@@ -1,11 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { systemClock, type Clock } from '../clock';
+import { registerCompression } from '../shared/compression';
 import { jsonApiErrorHandler } from '../shared/jsonApiErrors';
 import { sqliteAnswers, type ReadinessChecks } from '../shared/health';
 import { EMULATOR_DEFAULTS } from './config';
 import { openEmulatorDatabase } from './db';
 import { resourceNotFound } from './http/errors';
 import { FixedWindowRateLimiter } from './http/rateLimiter';
+import { registerSecurityHeaders } from './http/securityHeaders';
 import { oauthPlugin } from './oauth/plugin';
 import { createRepositories } from './repositories';
 import { apiRoutes } from './routes/api';
@@ -50,6 +52,8 @@ export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, o
   const limiter = new FixedWindowRateLimiter(options.rateLimit ?? EMULATOR_DEFAULTS.rateLimit);
   const apiBase = `${options.publicPrefix ?? app.prefix}/api/v2`;
 
+  await registerSecurityHeaders(app);
+  await registerCompression(app);
   app.setErrorHandler(jsonApiErrorHandler('emulator'));
   app.setNotFoundHandler((request) => {
     throw resourceNotFound(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);

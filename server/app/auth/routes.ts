@@ -6,7 +6,7 @@ import type { AppConfig } from '../config';
 import type { SessionRepository } from '../db/sessionRepository';
 import { errorDocumentSchema } from '../../shared/jsonApiErrors';
 import { unauthenticated } from '../errors';
-import { sanitizeReturnTo } from '../returnTo';
+import { sanitizeReturnTo } from '../../../shared/returnTo';
 import type { AuthCookies } from './cookies';
 import type { SessionCookieHelpers } from './currentSession';
 import { TokenGrantError, UpstreamUnavailableError, type OAuthClient } from './oauthClient';

@@ -5,7 +5,7 @@ import { sha256Hex } from '../seed';
 import { newSecret } from '../services/tokens';
 import { validateAuthorizationRequest, type RedirectableError } from './authorizationRequest';
 import { authenticateClient } from './clientAuth';
-import { authorizeErrorPage, consentPage } from './consentPage';
+import { authorizeErrorPage, consentPage, PAGE_STYLE_SOURCE } from './consentPage';
 import { AuthorizePageError, OAuthError } from './errors';
 import { singleParams } from './formParams';
 import { redirectWith } from './redirectUris';
@@ -23,8 +23,7 @@ export type OAuthDeps = {
 };
 
 const PAGE_SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  'content-security-policy': `default-src 'none'; style-src ${PAGE_STYLE_SOURCE}; base-uri 'none'; frame-ancestors 'none'`,
   'x-frame-options': 'DENY',
   'cache-control': 'no-store',
 };

@@ -151,11 +151,12 @@ export function refreshAccessToken(
   const requestedScope = params.get('scope');
   const unknown = () => new OAuthError('invalid_grant', 'Unknown, used or revoked refresh token.');
 
-  return repos.transaction(() => {
+  const outcome = repos.transaction((): TokenResponse | OAuthError | { replayedGrant: number } => {
     const token = redeem(repos, client, repos.oauth.findRefreshToken(tokenSha256), now);
-    if (token.state === 'unknown' || token.state === 'used') throw unknown();
+    if (token.state === 'unknown') return unknown();
+    if (token.state === 'used') return { replayedGrant: token.grantId };
     if (token.state === 'expired') {
-      throw new OAuthError('invalid_grant', 'The refresh token has expired.');
+      return new OAuthError('invalid_grant', 'The refresh token has expired.');
     }
     const { row, grant } = token;
     const granted = row.scopes.split(' ');
@@ -164,11 +165,20 @@ export function refreshAccessToken(
       const requested = parseScopeList(requestedScope);
       // §6: a refresh may narrow the scope, never widen it.
       if (!requested || !requested.every((scope) => covers(granted, scope))) {
-        throw new OAuthError('invalid_scope', 'The requested scope exceeds the granted scope.');
+        return new OAuthError('invalid_scope', 'The requested scope exceeds the granted scope.');
       }
       access = requested;
     }
-    if (!repos.oauth.markRefreshTokenUsed(tokenSha256, now)) throw unknown();
+    if (!repos.oauth.markRefreshTokenUsed(tokenSha256, now)) return { replayedGrant: grant.id };
     return issueTokens(repos, grant, { access, refresh: row.scopes }, settings, now);
   });
+
+  if (outcome instanceof OAuthError) throw outcome;
+  if ('replayedGrant' in outcome) {
+    // RFC 9700 §4.14.2: a rotated refresh token used again means one of its two holders is an
+    // attacker, and the server cannot tell which; revoke everything the grant issued.
+    repos.transaction(() => repos.oauth.revokeGrantTokens(outcome.replayedGrant));
+    throw unknown();
+  }
+  return outcome;
 }
