@@ -2,9 +2,9 @@ import { useSyncExternalStore } from 'react';
 
 /** What the list's live region says; only the region re-renders when it changes. */
 export type Announcer = {
-  say(text: string): void;
-  get(): string;
-  subscribe(listener: () => void): () => void;
+  say: (text: string) => void;
+  get: () => string;
+  subscribe: (listener: () => void) => () => void;
 };
 
 export function createAnnouncer(): Announcer {

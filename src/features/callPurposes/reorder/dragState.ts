@@ -18,9 +18,9 @@ export type Drag = {
 };
 
 export type DragState = {
-  get(): Drag | null;
-  set(next: Drag | null): void;
-  subscribe(listener: () => void): () => void;
+  get: () => Drag | null;
+  set: (next: Drag | null) => void;
+  subscribe: (listener: () => void) => () => void;
 };
 
 /**

@@ -21,7 +21,7 @@ export type ReorderContextValue = {
   dragState: DragState;
   announcer: Announcer;
   /** The table hands over its geometry (null when it goes), for the drag code. */
-  setLayout(layout: ListLayout | null): void;
+  setLayout: (layout: ListLayout | null) => void;
   /** The drag code, once its chunk has arrived; handles appear with it. */
   engine: DragEngine | null;
   /** The hidden instructions every handle is described by. */
