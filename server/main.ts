@@ -8,6 +8,7 @@ import { errorDocument } from './app/errors';
 import { loggerOptions } from './app/logger';
 import { appServerPlugin } from './app/plugin';
 import { resolveSessionSecret } from './app/sessionSecret';
+import { SessionStoreUnavailableError } from './app/sessions/store';
 import { EmulatorConfigError, readEmulatorConfig } from './emulator/config';
 import { emulatorPlugin, type EmulatorOptions } from './emulator/plugin';
 
@@ -78,7 +79,16 @@ async function start(): Promise<void> {
     process.exit(1);
   }
   const config = resolveSessionSecret(parsed.config);
-  const app = await buildServer(config);
+  let app: FastifyInstance;
+  try {
+    app = await buildServer(config);
+  } catch (error) {
+    if (!(error instanceof SessionStoreUnavailableError)) throw error;
+    console.error(
+      `The app server cannot start: its session store is unreachable. ${error.message} Start Redis, or correct REDIS_URL (unset it to keep sessions in SQLite).`,
+    );
+    process.exit(1);
+  }
 
   let closing = false;
   const shutdown = (signal: NodeJS.Signals) => {

@@ -40,6 +40,12 @@ export interface AppConfig {
   dev: boolean;
   /** Undefined only until `resolveSessionSecret` has generated one for the embedded emulator. */
   sessionSecret: string;
+  /** Still accepted for reading sealed tokens and sign-ins, so SESSION_SECRET can be rotated. */
+  sessionSecretPrevious?: string;
+  /** Sessions in Redis (several app servers); undefined: SQLite in DATA_DIR. */
+  redisUrl?: string;
+  /** How long one instance may hold a session's refresh lock before another takes over. */
+  refreshLockTtlMs: number;
   sessionTtlSeconds: number;
   /** Refresh an access token this long before it expires (capped at a quarter of its life). */
   refreshLeewaySeconds: number;
@@ -158,6 +164,25 @@ export function parseAppConfig(env: Env, options: ParseOptions = {}): ParseResul
     );
   }
 
+  const sessionSecretPrevious = read(env, 'SESSION_SECRET_PREVIOUS');
+  if (sessionSecretPrevious !== undefined && sessionSecretPrevious.length < MIN_SECRET_LENGTH) {
+    errors.push(`SESSION_SECRET_PREVIOUS must be at least ${MIN_SECRET_LENGTH} characters long.`);
+  }
+  const redisUrl = read(env, 'REDIS_URL');
+  if (redisUrl !== undefined) {
+    if (!/^rediss?:\/\/[^\s]+$/.test(redisUrl) || !URL.canParse(redisUrl)) {
+      errors.push(
+        'REDIS_URL must be a redis:// or rediss:// URL such as redis://localhost:6379/0.',
+      );
+    }
+    if (sessionSecret === undefined) {
+      errors.push(
+        `SESSION_SECRET is required with REDIS_URL: every app server sharing the Redis must use the same one (at least ${MIN_SECRET_LENGTH} random characters).`,
+      );
+    }
+  }
+  const refreshLockSeconds = parseInteger(env, 'REFRESH_LOCK_SECONDS', 10, 1, 120, errors);
+
   const apiUrlRaw = read(env, 'OUTREACH_API_URL');
   const oauthUrlRaw = read(env, 'OUTREACH_OAUTH_URL');
   const clientId = read(env, 'OUTREACH_CLIENT_ID');
@@ -238,6 +263,9 @@ export function parseAppConfig(env: Env, options: ParseOptions = {}): ParseResul
       distDir: dev ? null : (options.distDir ?? defaultDistDir()),
       dev,
       sessionSecret,
+      sessionSecretPrevious,
+      redisUrl,
+      refreshLockTtlMs: refreshLockSeconds * 1000,
       sessionTtlSeconds,
       refreshLeewaySeconds: 60,
       loginTtlSeconds: 600,

@@ -1,6 +1,7 @@
 // The app server's errors speak JSON:API, like the upstream it fronts, so the SPA's one API
 // client handles both: `{ errors: [{ id, title, detail? }] }`, never a stack trace.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { SessionStoreUnavailableError } from './sessions/store';
 
 export interface JsonApiErrorObject {
   id: string;
@@ -72,8 +73,23 @@ const CLIENT_ERROR_IDS: Record<number, [string, string]> = {
   429: ['rateLimitExceeded', 'Too many requests'],
 };
 
+/** Requests that need a session while the session store (Redis) is away. */
+export function sessionStoreUnavailable(reply: FastifyReply): FastifyReply {
+  return sendError(
+    reply.header('retry-after', '2'),
+    503,
+    'sessionStoreUnavailable',
+    'Sign-in storage is unavailable',
+    'The app server cannot reach its sign-in storage right now. It retries by itself; try again in a moment.',
+  );
+}
+
 /** One error handler: client errors keep their message, server errors are masked and logged. */
 export function handleError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  if ((error as Error) instanceof SessionStoreUnavailableError) {
+    request.log.warn({ reason: error.message }, 'session store unavailable');
+    return sessionStoreUnavailable(reply);
+  }
   const status =
     typeof error.statusCode === 'number' && error.statusCode >= 400 && error.statusCode < 600
       ? error.statusCode
