@@ -30,7 +30,10 @@ export function pendingLoginSealer(cipher: Cipher): PendingLoginSealer {
       if (cookie === undefined) return undefined;
       const dot = cookie.indexOf('.');
       if (dot < 0) return undefined;
-      const plain = cipher.open({ keyId: cookie.slice(0, dot), value: cookie.slice(dot + 1) }, CONTEXT);
+      const plain = cipher.open(
+        { keyId: cookie.slice(0, dot), value: cookie.slice(dot + 1) },
+        CONTEXT,
+      );
       if (plain === undefined) return undefined;
       const login = JSON.parse(plain) as PendingLogin;
       return login.expiresAt > now ? login : undefined;
