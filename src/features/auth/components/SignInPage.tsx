@@ -10,6 +10,7 @@ const SIGN_IN_ERRORS: Record<string, string> = {
   sign_in_failed: 'Outreach did not complete the sign-in. Please try again.',
   upstream_unavailable: 'Outreach could not be reached. Please try again in a moment.',
   rate_limited: 'Outreach is receiving too many sign-ins. Wait a minute, then try again.',
+  storage_unavailable: 'Sign-in storage is unavailable right now. Please try again in a moment.',
 };
 
 export function SignInPage() {
