@@ -1,11 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import {
-  E2E_APP_URL,
-  e2eServers,
-  REDIS_APP_DATA_DIR,
-  REDIS_APP_URL,
-} from './e2e/support/servers';
+import { E2E_APP_URL, e2eServers, REDIS_APP_DATA_DIR, REDIS_APP_URL } from './e2e/support/servers';
 
 // Playwright cannot download its own browsers here: use Debian's Chromium where it exists, so a
 // machine with Playwright's bundled browser still works.
