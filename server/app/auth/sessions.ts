@@ -72,11 +72,13 @@ export function createSessionService({
     return session;
   }
 
-  /** A token other than `stale` is fresh: someone refreshed meanwhile. */
+  /**
+   * The token to use without a grant, if there is one: after a 401 (`force`), any token other
+   * than the rejected one (someone refreshed meanwhile); otherwise one that is not about to expire.
+   */
   function settled(session: SessionRecord, stale: string, force: boolean): string | undefined {
-    if (session.accessToken !== stale) return session.accessToken;
-    if (!force && !needsRefresh(session)) return session.accessToken;
-    return undefined;
+    if (force) return session.accessToken !== stale ? session.accessToken : undefined;
+    return needsRefresh(session) ? undefined : session.accessToken;
   }
 
   /** Performs the grant while holding the lock; the write succeeds only at `session.version`. */
@@ -161,9 +163,9 @@ export function createSessionService({
 
     /** A usable access token, refreshed first when it is about to expire. */
     async accessToken(session: SessionRecord): Promise<string> {
-      const latest = await current(session.idHash);
-      if (!needsRefresh(latest)) return latest.accessToken;
-      return refresh(latest.idHash, latest.accessToken, false);
+      // `session` was read from the store for this very request: no second read while fresh.
+      if (!needsRefresh(session)) return session.accessToken;
+      return refresh(session.idHash, session.accessToken, false);
     },
 
     /** After the upstream answered 401 to `rejected`: a new token, refreshed at most once. */
