@@ -48,7 +48,7 @@ try {
 
   async function appServer(publicUrl: string, port: number, env: Record<string, string> = {}) {
     const app = await startProcess(
-      'server/main.ts',
+      'server/server.ts',
       {
         PORT: String(port),
         HOST: '127.0.0.1',

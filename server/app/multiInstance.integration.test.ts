@@ -102,7 +102,7 @@ describe('two app servers sharing one Redis', () => {
 
   function startApp(port: number, dataDir: string, publicUrl: string): Promise<Started> {
     return startProcess(
-      'server/main.ts',
+      'server/server.ts',
       {
         PORT: String(port),
         HOST: '127.0.0.1',
@@ -179,10 +179,13 @@ describe('two app servers sharing one Redis', () => {
     for (const dir of [emulatorData, ...dataDirs]) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('both are ready on Redis', async () => {
+  it('both are ready: their sessions in Redis answer, and so does the upstream', async () => {
     for (const url of [urlA, urlB]) {
       const response = await fetch(`${url}/readyz`);
-      expect(await response.json()).toEqual({ ok: true, sessions: 'redis' });
+      expect(await response.json()).toEqual({
+        ok: true,
+        checks: { sessionStore: 'ok', upstream: 'ok' },
+      });
     }
   });
 
@@ -272,7 +275,7 @@ describe('an app server whose Redis is away', () => {
     const port = await freePort();
     const dataDir = tempDir('no-redis');
     const failure = await startProcess(
-      'server/main.ts',
+      'server/server.ts',
       {
         PORT: String(await freePort()),
         DATA_DIR: dataDir,

@@ -1,8 +1,10 @@
 // The app server (backend-for-frontend) as one Fastify plugin: the session store (SQLite, or
-// Redis with REDIS_URL), /auth, the /api/v2 proxy, and the built SPA. `server/main.ts` composes
-// it with the emulator and listens.
+// Redis with REDIS_URL), /auth, the /api/v2 proxy, and the built SPA. `server/buildApp.ts`
+// composes it with the emulator.
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyPluginAsync } from 'fastify';
+import { answersHttp, type ReadinessChecks } from '../shared/health';
+import { jsonApiErrorHandler } from '../shared/jsonApiErrors';
 import { authCookies } from './auth/cookies';
 import { sessionCookieHelpers } from './auth/currentSession';
 import { createOAuthClient } from './auth/oauthClient';
@@ -10,7 +12,7 @@ import { pendingLoginCipher, pendingLoginSealer } from './auth/pendingLogin';
 import { authRoutes } from './auth/routes';
 import { createSessionService } from './auth/sessions';
 import type { AppConfig } from './config';
-import { handleError, sessionStoreUnavailable } from './errors';
+import { sessionStoreUnavailable } from './errors';
 import { refuseCrossOriginWrites } from './origin';
 import { proxyRoutes } from './proxy/routes';
 import { createRedisSessionStore } from './sessions/redisSessionStore';
@@ -21,6 +23,8 @@ import { registerSpa } from './spa';
 
 export interface AppServerOptions {
   config: AppConfig;
+  /** Where the app server adds its readiness checks (its session store, a real upstream). */
+  readiness?: ReadinessChecks;
   /** The clock every session decision reads (tests move it). */
   now?: () => number;
 }
@@ -39,12 +43,19 @@ export async function openSessionStore(
 
 export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
   app,
-  { config, now = Date.now },
+  { config, readiness, now = Date.now },
 ) => {
   const store = await openSessionStore(config, now, app.log);
   app.addHook('onClose', async () => {
     await store.close();
   });
+  // Ready while the session store answers: a load balancer stops sending traffic to an instance
+  // whose Redis is away, and resumes by itself when it is back.
+  readiness?.add('sessionStore', () => store.check().then(() => true));
+  // The embedded emulator adds its own check; a real upstream is asked over the network.
+  if (!config.upstream.embedded) {
+    readiness?.add('upstream', answersHttp(config.upstream.apiUrl, config.readinessTimeoutMs));
+  }
 
   const oauth = createOAuthClient(
     config.upstream,
@@ -59,21 +70,15 @@ export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
   );
 
   await app.register(fastifyCookie, { secret: config.sessionSecret });
-  app.setErrorHandler(handleError);
-  app.addHook('onRequest', refuseCrossOriginWrites(config.publicUrl));
-
-  // Ready to serve when the session store answers (a load balancer stops sending traffic to an
-  // instance whose Redis is away, and resumes by itself when it is back).
-  app.get('/readyz', async (request, reply) => {
-    try {
-      await store.check();
-    } catch (error) {
-      if (!(error instanceof SessionStoreUnavailableError)) throw error;
-      request.log.warn({ reason: error.message }, 'not ready: session store unavailable');
+  const handleError = jsonApiErrorHandler('app server');
+  app.setErrorHandler((error: Error, request, reply) => {
+    if (error instanceof SessionStoreUnavailableError) {
+      request.log.warn({ reason: error.message }, 'session store unavailable');
       return sessionStoreUnavailable(reply);
     }
-    return reply.header('cache-control', 'no-store').send({ ok: true, sessions: store.kind });
+    return handleError(error, request, reply);
   });
+  app.addHook('onRequest', refuseCrossOriginWrites(config.publicUrl));
 
   await app.register(authRoutes, {
     prefix: '/auth',

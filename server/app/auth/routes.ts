@@ -2,7 +2,8 @@
 // session endpoints the SPA uses. Nothing here is emulator-specific.
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppConfig } from '../config';
-import { errorDocumentSchema, unauthenticated } from '../errors';
+import { errorDocumentSchema } from '../../shared/jsonApiErrors';
+import { unauthenticated } from '../errors';
 import { sanitizeReturnTo } from '../returnTo';
 import { SessionStoreUnavailableError } from '../sessions/store';
 import type { AuthCookies } from './cookies';
