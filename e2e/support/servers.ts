@@ -33,12 +33,15 @@ export const EXTERNAL_TOKEN_TTL_SECONDS = 3;
 export const EXTERNAL_APP_PORT = PORT_BASE + 2;
 export const EXTERNAL_APP_URL = `http://localhost:${EXTERNAL_APP_PORT}`;
 
-export const REDIS_PORT = PORT_BASE + 4;
-export const REDIS_APP_PORT = PORT_BASE + 5;
+/** The reorder spec starts its own app server (its writes must not disturb the other specs). */
+export const REORDER_APP_PORT = PORT_BASE + 4;
+
+export const REDIS_PORT = PORT_BASE + 5;
+export const REDIS_APP_PORT = PORT_BASE + 6;
 export const REDIS_APP_URL = `http://localhost:${REDIS_APP_PORT}`;
 export const REDIS_APP_DATA_DIR = `${DATA_ROOT}/redis-app`;
 /** Free for specs that start an app server of their own (the Redis outage spec). */
-export const SPARE_PORT = PORT_BASE + 6;
+export const SPARE_PORT = PORT_BASE + 7;
 const E2E_SESSION_SECRET = 'e2e-session-secret-that-is-long-enough-for-the-app-server-0123456789';
 
 function freshDataDir(dataDir: string): string {

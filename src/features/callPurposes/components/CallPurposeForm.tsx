@@ -51,7 +51,7 @@ export function CallPurposeForm(props: CallPurposeFormProps) {
   });
 
   return (
-    <form className={styles.form} noValidate onSubmit={submit}>
+    <form className={styles.form} noValidate onSubmit={(event) => void submit(event)}>
       {formError && <StatusMessage tone="error">{formError}</StatusMessage>}
       <NameField
         registration={form.register('name', nameRules)}

@@ -1,11 +1,11 @@
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useRef, useState } from 'react';
 import { Outlet, useNavigate } from 'react-router';
 import { Button } from '../../../components/Button/Button';
 import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
-import { useSession } from '../../auth/api/useSession';
+import { paths } from '../../../lib/paths';
+import { useSession } from '../../../lib/session';
 import { listAccess } from '../access';
-import { callPurposesQueryOptions } from '../api/getCallPurposes';
+import { useCallPurposes } from '../api/getCallPurposes';
 import type { CallPurpose } from '../types';
 import { CallPurposeList } from './CallPurposeList';
 import styles from './CallPurposeListPage.module.css';
@@ -15,14 +15,14 @@ import { SearchBox } from './SearchBox';
 /** Home: the list, with the create and edit dialogs opening over it as child routes. */
 export function CallPurposeListPage() {
   const session = useSession();
-  const list = useQuery(callPurposesQueryOptions());
+  const list = useCallPurposes();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [deleting, setDeleting] = useState<CallPurpose | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   // Stable, so the memoized row cells skip re-rendering when the list changes around them.
   const onEdit = useCallback(
-    (purpose: CallPurpose) => void navigate(`${purpose.id}/edit`),
+    (purpose: CallPurpose) => void navigate(paths.callPurposes.edit.href(purpose.id)),
     [navigate],
   );
   const { mayCreate, isViewOnly } = listAccess(session, list.data);
@@ -34,7 +34,7 @@ export function CallPurposeListPage() {
           Call purposes
         </h1>
         {mayCreate && (
-          <Button variant="primary" onClick={() => void navigate('new')}>
+          <Button variant="primary" onClick={() => void navigate(paths.callPurposes.create.href())}>
             New call purpose
           </Button>
         )}

@@ -1,25 +1,23 @@
-import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { Dialog } from '../../../components/Dialog/Dialog';
-import { useToast } from '../../../components/toast/useToast';
-import { callPurposesQueryOptions } from '../api/getCallPurposes';
+import { useToast } from '../../../hooks/useToast';
+import { paths } from '../../../lib/paths';
+import { useCallPurposes } from '../api/getCallPurposes';
+import { useCallPurpose } from '../api/getCallPurpose';
+import { rethrowNotFoundAsGone } from '../api/rethrowNotFoundAsGone';
 import { useUpdateCallPurpose } from '../api/updateCallPurpose';
-import { useCallPurpose } from '../api/useCallPurpose';
 import { CallPurposeForm } from './CallPurposeForm';
 import { EditUnavailable } from './EditUnavailable';
-import { rethrowNotFoundAsGone } from './rethrowNotFoundAsGone';
 
-const LIST_PATH = '/call-purposes';
-
-/** Route `/call-purposes/:id/edit`: the form opens prefilled once the purpose is known. */
+/** Route `paths.callPurposes.edit`: the form opens prefilled once the purpose is known. */
 export function EditCallPurposeDialog() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const toast = useToast();
   const purpose = useCallPurpose(id);
-  const existing = useQuery(callPurposesQueryOptions()).data ?? [];
+  const existing = useCallPurposes().data ?? [];
   const update = useUpdateCallPurpose(id);
-  const close = () => void navigate(LIST_PATH);
+  const close = () => void navigate(paths.callPurposes.list.href());
   const loaded = purpose.data;
 
   return (
