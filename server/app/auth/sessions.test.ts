@@ -47,13 +47,17 @@ function sqliteKind(): StoreKind {
   let dir = '';
   return {
     name: 'sqlite',
-    setup: async () => {
+    setup: () => {
       dir = tempDir('app-sessions');
+      return Promise.resolve();
     },
-    teardown: async () => rmSync(dir, { recursive: true, force: true }),
-    open: async (now) =>
-      createSqliteSessionStore({ dataDir: dir, cipher: tokenCipher(SECRET), now }),
-    stop: async () => undefined,
+    teardown: () => {
+      rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
+    },
+    open: (now) =>
+      Promise.resolve(createSqliteSessionStore({ dataDir: dir, cipher: tokenCipher(SECRET), now })),
+    stop: () => Promise.resolve(),
   };
 }
 
@@ -66,7 +70,7 @@ function redisKind(): StoreKind {
       redis ??= await startTestRedis();
       prefix += 1;
     },
-    teardown: async () => undefined,
+    teardown: () => Promise.resolve(),
     open: (now) =>
       createRedisSessionStore({
         url: redis?.url ?? '',
@@ -112,7 +116,7 @@ describe.each(kinds)('session service on $name', (kind) => {
   }
 
   it('hands out the stored token while it is fresh', async () => {
-    const oauth = fakeRefresher(async () => grant(1));
+    const oauth = fakeRefresher(() => Promise.resolve(grant(1)));
     const service = createSessionService({ config, store: await store(), oauth, now });
     const { id, session } = await openSession(service);
     expect((await service.find(id))?.user.name).toBe('Alex Morgan');
@@ -141,7 +145,7 @@ describe.each(kinds)('session service on $name', (kind) => {
   });
 
   it('refreshes once after concurrent 401s, and not again for a late 401 on the old token', async () => {
-    const oauth = fakeRefresher(async (_token, call) => grant(call));
+    const oauth = fakeRefresher((_token, call) => Promise.resolve(grant(call)));
     const service = createSessionService({ config, store: await store(), oauth, now });
     const { session } = await openSession(service);
     const retried = await Promise.all(
@@ -153,7 +157,7 @@ describe.each(kinds)('session service on $name', (kind) => {
   });
 
   it('keeps the old refresh token when the upstream does not rotate it', async () => {
-    const oauth = fakeRefresher(async (_token, call) => grant(call, null));
+    const oauth = fakeRefresher((_token, call) => Promise.resolve(grant(call, null)));
     const service = createSessionService({ config, store: await store(), oauth, now });
     const { session } = await openSession(service);
     await service.accessTokenAfterRejection(session, 'access-0');
@@ -162,9 +166,9 @@ describe.each(kinds)('session service on $name', (kind) => {
   });
 
   it('ends the session when the refresh token is refused', async () => {
-    const oauth = fakeRefresher(async () => {
-      throw new TokenGrantError(400, 'invalid_grant', null);
-    });
+    const oauth = fakeRefresher(() =>
+      Promise.reject(new TokenGrantError(400, 'invalid_grant', null)),
+    );
     const service = createSessionService({ config, store: await store(), oauth, now });
     const { id, session } = await openSession(service);
     const attempts = Array.from({ length: 3 }, () =>
@@ -176,9 +180,9 @@ describe.each(kinds)('session service on $name', (kind) => {
   });
 
   it('keeps the session when the token endpoint only says "not now"', async () => {
-    const oauth = fakeRefresher(async () => {
-      throw new TokenGrantError(429, 'rate_limited', '30');
-    });
+    const oauth = fakeRefresher(() =>
+      Promise.reject(new TokenGrantError(429, 'rate_limited', '30')),
+    );
     const service = createSessionService({ config, store: await store(), oauth, now });
     const { id, session } = await openSession(service);
     await expect(service.accessTokenAfterRejection(session, 'access-0')).rejects.toBeInstanceOf(
@@ -188,7 +192,7 @@ describe.each(kinds)('session service on $name', (kind) => {
   });
 
   it('ends sessions after SESSION_TTL_SECONDS', async () => {
-    const oauth = fakeRefresher(async () => grant(1));
+    const oauth = fakeRefresher(() => Promise.resolve(grant(1)));
     const service = createSessionService({ config, store: await store(), oauth, now });
     const { id } = await openSession(service);
     clock += 43200 * 1000;
