@@ -3,6 +3,8 @@
 // composes it with the emulator.
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyPluginAsync } from 'fastify';
+import { systemClock, type Clock } from '../clock';
+import { registerCompression } from '../shared/compression';
 import { answersHttp, type ReadinessChecks } from '../shared/health';
 import { jsonApiErrorHandler } from '../shared/jsonApiErrors';
 import { authCookies } from './auth/cookies';
@@ -14,6 +16,7 @@ import { createSessionService } from './auth/sessions';
 import type { AppConfig } from './config';
 import { sessionStoreUnavailable } from './errors';
 import { refuseCrossOriginWrites } from './origin';
+import { registerSecurityHeaders } from './securityHeaders';
 import { proxyRoutes } from './proxy/routes';
 import { createRedisSessionStore } from './sessions/redisSessionStore';
 import { createSqliteSessionStore } from './sessions/sqliteSessionStore';
@@ -23,10 +26,10 @@ import { registerSpa } from './spa';
 
 export interface AppServerOptions {
   config: AppConfig;
+  /** Session, sign-in and refresh-ahead decisions read the time here (tests pass a test clock). */
+  clock?: Clock;
   /** Where the app server adds its readiness checks (its session store, a real upstream). */
   readiness?: ReadinessChecks;
-  /** The clock every session decision reads (tests move it). */
-  now?: () => number;
 }
 
 /** The configured store; a Redis that cannot be reached rejects with a clear reason. */
@@ -43,9 +46,9 @@ export async function openSessionStore(
 
 export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
   app,
-  { config, readiness, now = Date.now },
+  { config, readiness, clock = systemClock },
 ) => {
-  const store = await openSessionStore(config, now, app.log);
+  const store = await openSessionStore(config, clock.now, app.log);
   app.addHook('onClose', async () => {
     await store.close();
   });
@@ -62,13 +65,16 @@ export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
     `${config.publicUrl}/auth/callback`,
     config.upstreamTimeoutMs,
   );
-  const sessions = createSessionService({ config, store, oauth, now });
+  const sessions = createSessionService({ config, store, oauth, now: clock.now });
   const cookies = authCookies(config);
   const current = sessionCookieHelpers(cookies, sessions);
   const pendingLogins = pendingLoginSealer(
     pendingLoginCipher(config.sessionSecret, config.sessionSecretPrevious),
   );
 
+  // First, so that every answer below (refusals and 404s included) carries them.
+  await registerSecurityHeaders(app, config.publicUrl);
+  await registerCompression(app);
   await app.register(fastifyCookie, { secret: config.sessionSecret });
   const handleError = jsonApiErrorHandler('app server');
   app.setErrorHandler((error: Error, request, reply) => {
@@ -83,12 +89,12 @@ export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
   await app.register(authRoutes, {
     prefix: '/auth',
     config,
+    clock,
     pendingLogins,
     oauth,
     sessions,
     cookies,
     current,
-    now,
   });
   await app.register(proxyRoutes, { prefix: '/api/v2', config, sessions, current });
   await registerSpa(app, config);

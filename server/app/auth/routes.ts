@@ -1,10 +1,11 @@
 // /auth: the OAuth authorization-code flow (with state and PKCE) against the upstream, and the
 // session endpoints the SPA uses. Nothing here is emulator-specific.
 import type { FastifyPluginAsync } from 'fastify';
+import type { Clock } from '../../clock';
 import type { AppConfig } from '../config';
 import { errorDocumentSchema } from '../../shared/jsonApiErrors';
 import { unauthenticated } from '../errors';
-import { sanitizeReturnTo } from '../returnTo';
+import { sanitizeReturnTo } from '../../../shared/returnTo';
 import { SessionStoreUnavailableError } from '../sessions/store';
 import type { AuthCookies } from './cookies';
 import type { SessionCookieHelpers } from './currentSession';
@@ -15,12 +16,12 @@ import type { SessionService } from './sessions';
 
 export interface AuthRoutesOptions {
   config: AppConfig;
+  clock: Clock;
   pendingLogins: PendingLoginSealer;
   oauth: OAuthClient;
   sessions: SessionService;
   cookies: AuthCookies;
   current: SessionCookieHelpers;
-  now: () => number;
 }
 
 /** Reasons /sign-in?error= may carry; the SPA turns each into a sentence. */
@@ -57,7 +58,7 @@ const sessionSchema = {
 } as const;
 
 export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, options) => {
-  const { config, pendingLogins, oauth, sessions, cookies, current, now } = options;
+  const { config, clock, pendingLogins, oauth, sessions, cookies, current } = options;
   const redirectUri = `${config.publicUrl}/auth/callback`;
 
   // No /auth route reads a body; accept (and ignore) whatever one comes, so a logout sent with
@@ -82,7 +83,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
         state,
         codeVerifier,
         returnTo: sanitizeReturnTo(request.query.returnTo),
-        expiresAt: now() + config.loginTtlSeconds * 1000,
+        expiresAt: clock.now() + config.loginTtlSeconds * 1000,
       });
       const authorize = new URL(config.upstream.authorizeUrl);
       authorize.search = new URLSearchParams({
@@ -120,7 +121,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
       reply.header('cache-control', 'no-store').clearCookie(cookies.login, cookies.clearLogin);
 
       // One callback per sign-in: the cookie is cleared above, and the code is single-use.
-      const pending = pendingLogins.open(request.cookies[cookies.login], now());
+      const pending = pendingLogins.open(request.cookies[cookies.login], clock.now());
       if (pending === undefined || state === undefined || state !== pending.state) {
         request.log.warn('sign-in callback with an unknown, expired or foreign state');
         return reply.redirect(signInUrl('invalid_state'), 302);

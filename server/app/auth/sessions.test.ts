@@ -9,6 +9,7 @@ import { createSqliteSessionStore } from '../sessions/sqliteSessionStore';
 import type { SessionStore } from '../sessions/store';
 import { tokenCipher } from '../sessions/tokenCipher';
 import { tempDir } from '../test/harness';
+import { createTestClock, type TestClock } from '../../testing/testClock';
 import { startTestRedis, type TestRedis } from '../test/redisServer';
 import { TokenGrantError, type TokenGrant } from './oauthClient';
 import { createSessionService, SessionEndedError } from './sessions';
@@ -89,8 +90,8 @@ afterAll(async () => {
 });
 
 describe.each(kinds)('session service on $name', (kind) => {
-  let clock: number;
-  const now = () => clock;
+  let clock: TestClock;
+  const now = () => clock.now();
   const config = { sessionTtlSeconds: 43200, refreshLeewaySeconds: 60, refreshLockTtlMs: 10_000 };
   const opened: SessionStore[] = [];
 
@@ -102,7 +103,7 @@ describe.each(kinds)('session service on $name', (kind) => {
 
   beforeEach(async () => {
     await kind.setup();
-    clock = Date.now();
+    clock = createTestClock();
   });
   afterEach(async () => {
     for (const each of opened.splice(0)) await each.close();
@@ -133,13 +134,13 @@ describe.each(kinds)('session service on $name', (kind) => {
     });
     const service = createSessionService({ config, store: await store(), oauth, now });
     const { session } = await openSession(service);
-    clock += (7200 - 30) * 1000; // inside the 60 s leeway
+    clock.advance((7200 - 30) * 1000); // inside the 60 s leeway
     const tokens = Promise.all(Array.from({ length: 8 }, () => service.accessToken(session)));
     release();
     expect(await tokens).toEqual(Array(8).fill('access-1'));
     expect(oauth.calls).toEqual(['refresh-0']);
     // The rotated refresh token is what the next refresh uses.
-    clock += 7200 * 1000;
+    clock.advance(7200 * 1000);
     await expect(service.accessToken(session)).resolves.toBe('access-2');
     expect(oauth.calls).toEqual(['refresh-0', 'refresh-1']);
   });
@@ -195,7 +196,7 @@ describe.each(kinds)('session service on $name', (kind) => {
     const oauth = fakeRefresher(() => Promise.resolve(grant(1)));
     const service = createSessionService({ config, store: await store(), oauth, now });
     const { id } = await openSession(service);
-    clock += 43200 * 1000;
+    clock.advance(43200 * 1000);
     expect(await service.find(id)).toBeUndefined();
   });
 
@@ -219,8 +220,8 @@ describe.each(kinds)('session service on $name', (kind) => {
 
 describe('session service on Redis, two app servers', () => {
   const redis = redisKind();
-  let clock: number;
-  const now = () => clock;
+  let clock: TestClock;
+  const now = () => clock.now();
   const config = { sessionTtlSeconds: 43200, refreshLeewaySeconds: 60, refreshLockTtlMs: 300 };
   const opened: SessionStore[] = [];
 
@@ -232,7 +233,7 @@ describe('session service on Redis, two app servers', () => {
 
   beforeEach(async () => {
     await redis.setup();
-    clock = Date.now();
+    clock = createTestClock();
   });
   afterEach(async () => {
     for (const each of opened.splice(0)) await each.close();
@@ -253,7 +254,7 @@ describe('session service on Redis, two app servers', () => {
     const { id } = await a.open(grant(0), { id: 1, name: 'Alex', email: null }, []);
     const session = await b.find(id);
     expect(session?.user.name).toBe('Alex');
-    clock += 7200 * 1000;
+    clock.advance(7200 * 1000);
     const storm = Promise.all(
       [a, b].flatMap((instance) =>
         Array.from({ length: 20 }, () => instance.accessToken(session!)),
