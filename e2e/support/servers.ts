@@ -38,12 +38,12 @@ export const REORDER_APP_PORT = PORT_BASE + 4;
 /** The same for the spec that fails chosen writes and checks Retry and Undo. */
 export const REORDER_RECOVERY_APP_PORT = PORT_BASE + 5;
 
-export const REDIS_PORT = PORT_BASE + 5;
-export const REDIS_APP_PORT = PORT_BASE + 6;
+export const REDIS_PORT = PORT_BASE + 6;
+export const REDIS_APP_PORT = PORT_BASE + 7;
 export const REDIS_APP_URL = `http://localhost:${REDIS_APP_PORT}`;
 export const REDIS_APP_DATA_DIR = `${DATA_ROOT}/redis-app`;
 /** Free for specs that start an app server of their own (the Redis outage spec). */
-export const SPARE_PORT = PORT_BASE + 7;
+export const SPARE_PORT = PORT_BASE + 8;
 const E2E_SESSION_SECRET = 'e2e-session-secret-that-is-long-enough-for-the-app-server-0123456789';
 
 function freshDataDir(dataDir: string): string {
