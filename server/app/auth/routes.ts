@@ -1,6 +1,6 @@
 // /auth: the OAuth authorization-code flow (with state and PKCE) against the upstream, and the
 // session endpoints the SPA uses. Nothing here is emulator-specific.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import type { Clock } from '../../clock';
 import type { AppConfig } from '../config';
 import { errorDocumentSchema } from '../../shared/jsonApiErrors';
@@ -33,7 +33,8 @@ export type SignInError =
   | 'rate_limited'
   | 'storage_unavailable';
 
-function signInUrl(error: SignInError | string, returnTo?: string): string {
+/** `error` is a SignInError or, passed through, the code the upstream's authorize page returned. */
+function signInUrl(error: string, returnTo?: string): string {
   const params = new URLSearchParams({ error });
   if (returnTo !== undefined) params.set('returnTo', returnTo);
   return `/sign-in?${params.toString()}`;
@@ -57,7 +58,7 @@ const sessionSchema = {
   },
 } as const;
 
-export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, options) => {
+export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (app, options, done) => {
   const { config, clock, pendingLogins, oauth, sessions, cookies, current } = options;
   const redirectUri = `${config.publicUrl}/auth/callback`;
 
@@ -205,4 +206,5 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
       return reply.code(204).header('cache-control', 'no-store').send();
     },
   );
+  done();
 };
