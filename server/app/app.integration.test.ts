@@ -103,7 +103,7 @@ describe('app server with the embedded emulator', () => {
     expect(await response.json()).toEqual({ ok: true });
   });
 
-  it('starts sign-in at the upstream with state, PKCE S256 and the callPurposes.all scope', async () => {
+  it('starts sign-in at the upstream with state, PKCE S256 and the callPurposes.all calls.read scopes', async () => {
     const response = await browser(server.url).fetch('/auth/login?returnTo=/call-purposes');
     expect(response.status).toBe(302);
     const location = new URL(response.headers.get('location') ?? '');
@@ -113,7 +113,7 @@ describe('app server with the embedded emulator', () => {
       client_id: 'call-purpose-admin',
       redirect_uri: `${server.url}/auth/callback`,
       response_type: 'code',
-      scope: 'callPurposes.all',
+      scope: 'callPurposes.all calls.read',
       code_challenge_method: 'S256',
     });
     expect(params.state).toMatch(/^[\w-]{43}$/);
@@ -131,7 +131,7 @@ describe('app server with the embedded emulator', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = (await response.json()) as { user: unknown; scopes: string[]; expiresAt: string };
     expect(body.user).toEqual({ id: 1, name: 'Alex Morgan', email: 'alex.morgan@example.com' });
-    expect(body.scopes).toEqual(['callPurposes.all']);
+    expect(body.scopes).toEqual(['callPurposes.all', 'calls.read']);
     const hours = (Date.parse(body.expiresAt) - Date.now()) / 3_600_000;
     expect(hours).toBeGreaterThan(11.9);
     expect(hours).toBeLessThanOrEqual(12);

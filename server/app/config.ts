@@ -9,7 +9,8 @@ export const SEEDED_EMULATOR_CLIENT = {
   secret: 'emulator-secret-not-for-production',
 } as const;
 
-export const REQUESTED_SCOPE = 'callPurposes.all';
+// calls.read only to count how many logged calls use a purpose before it is deleted.
+export const REQUESTED_SCOPE = 'callPurposes.all calls.read';
 export const DEV_PUBLIC_URL = 'http://localhost:5173';
 const MIN_SECRET_LENGTH = 32;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;

@@ -16,7 +16,7 @@ let tokens: Record<'admin' | 'manager' | 'agent' | 'readOnly', string>;
 beforeAll(async () => {
   emulator = await startEmulator({ rateLimit: 1_000_000 });
   tokens = {
-    admin: emulator.token('admin'),
+    admin: emulator.token('admin', 'callPurposes.all calls.all'),
     manager: emulator.token('manager'),
     agent: emulator.token('agent'),
     readOnly: emulator.token('admin', 'callPurposes.read'),
@@ -32,6 +32,14 @@ function rows(): string {
   return JSON.stringify([
     reader.prepare('SELECT * FROM call_purposes ORDER BY id').all(),
     reader.prepare('SELECT * FROM users ORDER BY id').all(),
+    // Thousands of seeded calls: one string built inside SQLite keeps 1,200 comparisons cheap.
+    reader
+      .prepare(
+        `SELECT group_concat(id || ':' || ifnull(call_purpose_id, '-') || ':' || updated_at)
+         FROM (SELECT * FROM calls ORDER BY id)`,
+      )
+      .pluck()
+      .get(),
   ]);
 }
 
@@ -60,6 +68,8 @@ const apiPath = fc.oneof(
   fc.constant('/api/v2/callPurposes'),
   idSegment.map((id) => `/api/v2/callPurposes/${id}`),
   idSegment.map((id) => `/api/v2/users/${id}`),
+  fc.constant('/api/v2/calls'),
+  idSegment.map((id) => `/api/v2/calls/${id}`),
   idSegment.map((id) => `/api/v2/callPurposes/${id}/relationships/creator`),
   fc.string({ maxLength: 20 }).map((s) => `/api/v2/${encodeURIComponent(s)}`),
   fc.constantFrom(
@@ -73,7 +83,7 @@ const apiPath = fc.oneof(
 const unknownPath = fc.oneof(
   fc.string({ minLength: 1, maxLength: 20 }).map((s) => `/api/v2/x${encodeURIComponent(s)}`),
   fc.constantFrom(
-    '/api/v2/calls',
+    '/api/v2/call',
     '/api/v2/callPurpose',
     '/api/v2/users',
     '/api/v2/callPurposes/1/2',
@@ -87,6 +97,8 @@ const queryKey = fc.oneof(
     'filter[order]',
     'filter[createdAt]',
     'filter[creator]',
+    'filter[callPurpose][id]',
+    'fields[call]',
     'page[size]',
     'page[after]',
     'page[before]',

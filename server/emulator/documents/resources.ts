@@ -11,7 +11,7 @@ export const API_BASE = '/api/v2';
 
 type Attributes = Record<string, unknown>;
 
-function pick(all: Attributes, fields: ReadonlySet<string> | undefined): Attributes {
+export function pick(all: Attributes, fields: ReadonlySet<string> | undefined): Attributes {
   if (!fields) return all;
   return Object.fromEntries(Object.entries(all).filter(([key]) => fields.has(key)));
 }

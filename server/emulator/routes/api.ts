@@ -6,6 +6,7 @@ import { registerJsonApiParsers } from '../http/jsonApiParsers';
 import type { FixedWindowRateLimiter } from '../http/rateLimiter';
 import type { Repositories } from '../repositories';
 import { callPurposeRoutes } from './callPurposes';
+import { callRoutes } from './calls';
 import { rootRoutes } from './root';
 import { userRoutes } from './users';
 
@@ -22,5 +23,6 @@ export const apiRoutes: FastifyPluginAsync<ApiDeps> = async (app, deps) => {
   });
   await app.register(rootRoutes);
   await app.register(callPurposeRoutes, { repos: deps.repos });
+  await app.register(callRoutes, { repos: deps.repos });
   await app.register(userRoutes, { repos: deps.repos });
 };
