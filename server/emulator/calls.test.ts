@@ -11,7 +11,7 @@ import { startEmulator, type Emulator } from './test/harness';
 type CallResource = {
   type: 'call';
   id: number;
-  attributes: Record<string, string>;
+  attributes: Partial<Record<string, string>>;
   relationships: {
     callPurpose: { data: { type: 'callPurpose'; id: number } | null };
     user: { data: { type: 'user'; id: number } | null };
@@ -84,7 +84,7 @@ describe('list', () => {
       },
       links: { self: `/api/v2/calls/${first!.id}` },
     });
-    expect(first!.attributes.createdAt >= second!.attributes.createdAt).toBe(true);
+    expect(first!.attributes.createdAt! >= second!.attributes.createdAt!).toBe(true);
     expect(body.links.next).toMatch(/^\/api\/v2\/calls\?page\[size\]=3&page\[after\]=[\w-]+$/);
   });
 
