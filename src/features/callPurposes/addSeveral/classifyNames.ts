@@ -1,0 +1,63 @@
+import { parseCsv } from '../../../lib/csv';
+import { findDuplicateName, NAME_MAX_LENGTH, nameKey } from '../purposeNames';
+import type { CallPurpose } from '../types';
+
+export type LineStatus = 'new' | 'blank' | 'repeated' | 'existing' | 'tooLong';
+
+export type ClassifiedLine = {
+  /** 1-based, as a person counts the lines of the paste. */
+  line: number;
+  /** Trimmed: what would be sent. */
+  name: string;
+  status: LineStatus;
+  /** For `repeated`: the line it repeats; for `existing`: the purpose's name. */
+  sameAs?: number | string;
+};
+
+/** Characters as the server counts them (code points), not UTF-16 units. */
+function lengthOf(name: string): number {
+  return [...name].length;
+}
+
+/**
+ * What becomes of each pasted line: added, or skipped because it is blank, repeats an earlier
+ * line, reads the same as an existing purpose (ignoring case and spaces), or is too long.
+ */
+export function classifyNames(
+  text: string,
+  existing: readonly Pick<CallPurpose, 'id' | 'name'>[],
+): ClassifiedLine[] {
+  const lines = text === '' ? [] : text.split(/\r\n|\r|\n/);
+  const firstLineOf = new Map<string, number>();
+  return lines.map((raw, index) => {
+    const line = index + 1;
+    const name = raw.trim();
+    if (name === '') return { line, name, status: 'blank' };
+    if (lengthOf(name) > NAME_MAX_LENGTH) return { line, name, status: 'tooLong' };
+    const match = findDuplicateName(name, existing);
+    if (match) return { line, name, status: 'existing', sameAs: match.name };
+    const key = nameKey(name);
+    const earlier = firstLineOf.get(key);
+    if (earlier !== undefined) return { line, name, status: 'repeated', sameAs: earlier };
+    firstLineOf.set(key, line);
+    return { line, name, status: 'new' };
+  });
+}
+
+export function namesToAdd(lines: readonly ClassifiedLine[]): string[] {
+  return lines.filter((line) => line.status === 'new').map((line) => line.name);
+}
+
+/**
+ * The names in an uploaded file: every line of a .txt; of a .csv, the `name` column when the
+ * header has one (any case), else the first column of every record.
+ */
+export function namesFromFile(fileName: string, text: string): string[] {
+  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (!/\.csv$/i.test(fileName)) return source.split(/\r\n|\r|\n/);
+  const rows = parseCsv(source);
+  const header = rows[0] ?? [];
+  const nameColumn = header.findIndex((cell) => cell.trim().toLowerCase() === 'name');
+  if (nameColumn === -1) return rows.map((row) => row[0] ?? '');
+  return rows.slice(1).map((row) => row[nameColumn] ?? '');
+}
