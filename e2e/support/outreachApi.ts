@@ -7,8 +7,8 @@ const JSON_API = 'application/vnd.api+json';
 
 export type StoredPurpose = { id: number; name: string; order: number | null };
 
-export function tokenFor(role: Role, dataDir: string): string {
-  return execFileSync('npm', ['run', '--silent', 'token', '--', role], {
+export function tokenFor(role: Role, dataDir: string, scope = 'callPurposes.all'): string {
+  return execFileSync('npm', ['run', '--silent', 'token', '--', role, '--scope', scope], {
     env: { ...process.env, DATA_DIR: dataDir },
     encoding: 'utf8',
   }).trim();
@@ -60,6 +60,23 @@ export class OutreachApi {
     });
     if (response.status !== 201) throw new Error(`create answered ${response.status}`);
     return toStored(((await response.json()) as { data: Resource }).data);
+  }
+
+  /** `meta.count` of the calls logged with this purpose (the token needs `calls.read`). */
+  async callCount(purposeId: number): Promise<number> {
+    const response = await this.request(
+      `/calls?filter%5BcallPurpose%5D%5Bid%5D=${purposeId}&page%5Bsize%5D=1&count=true`,
+    );
+    if (!response.ok) throw new Error(`calls answered ${response.status}`);
+    return ((await response.json()) as { meta: { count: number } }).meta.count;
+  }
+
+  async rename(id: number, name: string): Promise<void> {
+    const response = await this.request(`/callPurposes/${id}`, {
+      method: 'PATCH',
+      body: { data: { type: 'callPurpose', id, attributes: { name } } },
+    });
+    if (response.status !== 200) throw new Error(`rename answered ${response.status}`);
   }
 
   async status(path: string): Promise<number> {
