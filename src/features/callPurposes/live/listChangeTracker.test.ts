@@ -25,12 +25,9 @@ const clients: QueryClient[] = [];
 function setup(server: { list: CallPurpose[] }, busy = { value: false }) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   clients.push(queryClient);
-  const fetchList = () =>
-    queryClient.fetchQuery({
-      queryKey: listKey,
-      queryFn: async () => [...server.list],
-      staleTime: 0,
-    });
+  // The list's query answers with whatever the fake server holds at the time.
+  queryClient.setQueryDefaults(listKey, { queryFn: async () => [...server.list] });
+  const fetchList = () => queryClient.fetchQuery({ queryKey: listKey, staleTime: 0 });
   const tracker = createListChangeTracker({ queryClient, ownWritesInFlight: () => busy.value });
   const reports: ListChanges[] = [];
   tracker.subscribe((changes) => reports.push(changes));
