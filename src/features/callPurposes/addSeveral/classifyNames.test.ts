@@ -45,10 +45,10 @@ describe('classifyNames', () => {
 
 describe('namesFromFile', () => {
   it('takes every line of a .txt', () => {
-    expect(namesFromFile('list.txt', '\uFEFFOne\r\nTwo, three\n')).toEqual([
+    expect(namesFromFile('list.txt', '\uFEFFOne\r\n\r\nTwo, three\n\n')).toEqual([
       'One',
-      'Two, three',
       '',
+      'Two, three',
     ]);
   });
 

@@ -53,9 +53,15 @@ export function namesToAdd(lines: readonly ClassifiedLine[]): string[] {
  * header has one (any case), else the first column of every record.
  */
 export function namesFromFile(fileName: string, text: string): string[] {
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (!/\.csv$/i.test(fileName)) return source.split(/\r\n|\r|\n/);
-  const rows = parseCsv(source);
+  const names = readNames(fileName, text.startsWith('\uFEFF') ? text.slice(1) : text);
+  // A file's final line break (or a spreadsheet's empty last rows) is not a blank line pasted.
+  while (names.length > 0 && names[names.length - 1]?.trim() === '') names.pop();
+  return names;
+}
+
+function readNames(fileName: string, text: string): string[] {
+  if (!/\.csv$/i.test(fileName)) return text.split(/\r\n|\r|\n/);
+  const rows = parseCsv(text);
   const header = rows[0] ?? [];
   const nameColumn = header.findIndex((cell) => cell.trim().toLowerCase() === 'name');
   if (nameColumn === -1) return rows.map((row) => row[0] ?? '');
