@@ -45,7 +45,7 @@ test('12 lines with a repeat, a blank and an existing name create exactly the 9 
   await expect(dialog.getByText('Added 9 of 9 call purposes.')).toBeVisible();
   await expect(dialog.getByRole('progressbar')).toHaveAttribute('aria-valuenow', '9');
   await saveScreenshot(page, testInfo, 'add-several-done');
-  await dialog.getByRole('button', { name: 'Close' }).click();
+  await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
 
   const after = await server.list();

@@ -4,6 +4,8 @@ import { formatDateTime } from '../../../lib/formatDateTime';
 import { ReorderMenu } from '../reorder/ReorderMenu';
 import type { CallPurpose } from '../types';
 import styles from './CallPurposeTable.module.css';
+import { LockMark } from './LockMark';
+import { useRowDecorations } from './rowDecorations';
 
 export type CallPurposeRowProps = {
   purpose: CallPurpose;
@@ -18,12 +20,22 @@ export type CallPurposeRowProps = {
  * loads with the drag-and-drop code, which only people who may reorder need.
  */
 export function CallPurposeRow(props: CallPurposeRowProps) {
+  const { change, lock } = useRowDecoration(props.purpose);
   return (
-    <tr className={styles.row}>
-      <td className={styles.handleCell} />
+    <tr className={styles.row} data-change={change}>
+      <td className={styles.handleCell}>{lock}</td>
       <CallPurposeCells {...props} />
     </tr>
   );
+}
+
+/** The live-list highlight of a row and, where the user may not change it, its lock mark. */
+export function useRowDecoration(purpose: CallPurpose) {
+  const { changes, showLocks } = useRowDecorations();
+  return {
+    change: changes.get(purpose.id),
+    lock: showLocks && !purpose.canWrite ? <LockMark purpose={purpose} /> : null,
+  };
 }
 
 /**
