@@ -93,6 +93,7 @@ test('a failed POST is listed with its reason; Retry adds it once, even when the
   const dialog = page.getByRole('dialog', { name: 'Add several call purposes' });
   await dialog.getByLabel('Names, one per line').fill(names.join('\n'));
   await dialog.getByRole('button', { name: 'Add 5 call purposes' }).click();
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
   await expect(dialog.getByText('Added 3 of 5 call purposes.')).toBeVisible();
   const failures = dialog.getByRole('list', { name: 'Not added' });
   await expect(failures.getByRole('listitem')).toHaveCount(2);

@@ -35,9 +35,9 @@ test('a colleague’s rename and addition show up highlighted and announced, on 
   const renamedRow = rowOf(page, `Live ${tag} (renamed)`);
   await expect(renamedRow).toHaveAttribute('data-change', 'changed');
   await expect(rowOf(page, added.name)).toHaveAttribute('data-change', 'added');
-  await expect(page.getByRole('status').filter({ hasText: 'purpose' })).toHaveText(
-    '1 purpose changed, 1 added',
-  );
+  await expect(
+    page.getByRole('status').filter({ hasText: /^\d+ purposes? (changed|added|removed)/ }),
+  ).toHaveText('1 purpose changed, 1 added');
   await saveScreenshot(page, testInfo, 'live-list');
   // Brief: the highlight fades on its own.
   await expect(renamedRow).not.toHaveAttribute('data-change', /./, { timeout: 15_000 });
@@ -57,9 +57,9 @@ test('every 20 seconds while visible the list refetches; a deleted row disappear
   expect(response.status).toBe(204);
   await page.clock.fastForward('00:21');
   await expect(page.getByRole('rowheader', { name: doomed.name, exact: true })).toBeHidden();
-  await expect(page.getByRole('status').filter({ hasText: 'purpose' })).toHaveText(
-    '1 purpose removed',
-  );
+  await expect(
+    page.getByRole('status').filter({ hasText: /^\d+ purposes? (changed|added|removed)/ }),
+  ).toHaveText('1 purpose removed');
 });
 
 test('an open edit dialog says when someone else changed the purpose, and reloads it', async ({
@@ -69,7 +69,7 @@ test('an open edit dialog says when someone else changed the purpose, and reload
   const tag = Date.now();
   const purpose = await api.create(`Contested ${tag}`);
   await signIn(page, 'manager', `/call-purposes/${purpose.id}/edit`);
-  const dialog = page.getByRole('dialog', { name: 'Edit call purpose' });
+  const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Name').fill(`Contested ${tag} (mine)`);
 
   await api.rename(purpose.id, `Contested ${tag} (theirs)`);
@@ -82,7 +82,7 @@ test('an open edit dialog says when someone else changed the purpose, and reload
   await expect(notice).toBeHidden();
 
   await dialog.getByLabel('Name').fill(`Contested ${tag} (merged)`);
-  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(dialog).toBeHidden();
   expect((await api.findByName(`Contested ${tag} (merged)`))?.id).toBe(purpose.id);
 });
@@ -92,11 +92,11 @@ test('saving over a change the dialog has not heard of yet asks first', async ({
   const tag = Date.now();
   const purpose = await api.create(`Raced ${tag}`);
   await signIn(page, 'manager', `/call-purposes/${purpose.id}/edit`);
-  const dialog = page.getByRole('dialog', { name: 'Edit call purpose' });
+  const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Name').fill(`Raced ${tag} (mine)`);
   await api.rename(purpose.id, `Raced ${tag} (theirs)`);
 
-  await dialog.getByRole('button', { name: 'Save' }).click();
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(dialog.getByText(/changed this purpose since you opened it/)).toBeVisible();
   expect((await api.findByName(`Raced ${tag} (theirs)`))?.id, 'nothing saved yet').toBe(purpose.id);
   await dialog.getByRole('button', { name: 'Save anyway' }).click();

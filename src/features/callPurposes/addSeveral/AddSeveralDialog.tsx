@@ -164,6 +164,11 @@ export function AddSeveralDialog({ onClose }: { onClose: () => void }) {
               style={{ inlineSize: `${(100 * progress.done) / Math.max(progress.total, 1)}%` }}
             />
           </div>
+          {batch.isError && (
+            <p role="alert" className={styles.error}>
+              Stopped: {describeError(batch.error)}
+            </p>
+          )}
           <p role="status">
             {batch.isPending || !results
               ? `Adding ${progress.done} of ${progress.total}…`
