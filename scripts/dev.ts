@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 const children: ChildProcess[] = [
-  spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'watch', 'server/main.ts', '--dev'], {
+  spawn(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'watch', 'server/server.ts', '--dev'], {
     stdio: 'inherit',
   }),
   spawn(process.execPath, ['node_modules/vite/bin/vite.js', '--port', '5173', '--strictPort'], {

@@ -1,4 +1,4 @@
-// Starts `server/main.ts` (app server + embedded emulator) as its own process on a fresh
+// Starts `server/server.ts` (app server + embedded emulator) as its own process on a fresh
 // DATA_DIR, for tests and benchmarks whose writes must not disturb the shared e2e server.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -20,7 +20,7 @@ export async function startAppServer({
   rmSync(dataDir, { recursive: true, force: true });
   mkdirSync(dataDir, { recursive: true });
   const url = `http://localhost:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
     env: { ...process.env, NODE_ENV: 'test', PORT: String(port), DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -48,7 +48,7 @@ function server(command: string, healthUrl: string, env: Record<string, string>)
 
 function appServer(port: number, dataDir: string, env: Record<string, string> = {}): WebServer {
   return server(
-    `${freshDataDir(dataDir)} && exec node --import tsx server/main.ts`,
+    `${freshDataDir(dataDir)} && exec node --import tsx server/server.ts`,
     `http://localhost:${port}/healthz`,
     { PORT: String(port), DATA_DIR: dataDir, ...env },
   );

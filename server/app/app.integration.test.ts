@@ -6,8 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer } from '../main';
+import { buildApp } from '../buildApp';
 import { parseAppConfig, type AppConfig } from './config';
+import { tokenFor } from '../emulator/test/harness';
 import { resolveSessionSecret } from './sessionSecret';
 import { browser, fakeDist, freePort, signIn, tempDir, type Browser } from './test/harness';
 
@@ -32,7 +33,7 @@ async function startComposed(
   );
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const config = resolveSessionSecret(parsed.config);
-  const app = await buildServer(config, { emulator });
+  const app = await buildApp(config, { emulator });
   await app.listen({ port, host: config.host });
   return {
     app,
@@ -101,6 +102,82 @@ describe('app server with the embedded emulator', () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ ok: true });
+  });
+
+  it('answers /readyz with each dependency it needs: its sessions and the emulator database', async () => {
+    const response = await fetch(`${server.url}/readyz`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({
+      ok: true,
+      checks: { emulatorDatabase: 'ok', sessionDatabase: 'ok' },
+    });
+  });
+
+  it('leaves every path under /emulator to the emulator, whatever the request accepts', async () => {
+    const bearer = { authorization: `Bearer ${tokenFor(server.dataDir, 'admin')}` };
+    const accepts: Record<string, string>[] = [
+      {},
+      { accept: 'text/html,application/xhtml+xml,*/*;q=0.8' },
+    ];
+    for (const accept of accepts) {
+      // Without a token the emulator's guard answers, with its Bearer challenge.
+      const anonymous = await fetch(`${server.url}/emulator/api/v2/nothingHere`, {
+        headers: accept,
+      });
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get('www-authenticate')).toBe('Bearer realm="outreach"');
+      expect(anonymous.headers.get('content-type')).toContain(JSONAPI);
+      expect((await anonymous.json()) as unknown).toMatchObject({
+        errors: [{ id: 'unauthorized' }],
+      });
+
+      const known = await fetch(`${server.url}/emulator/api/v2/nothingHere`, {
+        headers: { ...accept, ...bearer },
+      });
+      expect(known.status).toBe(404);
+      expect(known.headers.get('content-type')).toContain(JSONAPI);
+      expect(known.headers.get('x-ratelimit-limit')).toBe('10000');
+      expect(known.headers.get('x-ratelimit-remaining')).toMatch(/^\d+$/);
+      expect((await known.json()) as unknown).toEqual({
+        errors: [
+          {
+            id: 'resourceNotFound',
+            title: 'Resource Not Found',
+            detail: 'No endpoint GET /emulator/api/v2/nothingHere.',
+          },
+        ],
+      });
+
+      const outsideApi = await fetch(`${server.url}/emulator/nothingHere`, { headers: accept });
+      expect(outsideApi.status).toBe(404);
+      expect((await outsideApi.json()) as unknown).toMatchObject({
+        errors: [{ id: 'resourceNotFound', detail: 'No endpoint GET /emulator/nothingHere.' }],
+      });
+    }
+  });
+
+  it("writes the embedded emulator's links under /emulator, so following them stays there", async () => {
+    const bearer = { authorization: `Bearer ${tokenFor(server.dataDir, 'admin')}` };
+    const first = await fetch(
+      `${server.url}/emulator/api/v2/callPurposes?page[size]=2&sort=order`,
+      {
+        headers: bearer,
+      },
+    );
+    const page = (await first.json()) as {
+      links: { next?: string };
+      data: { id: number; links: { self: string } }[];
+    };
+    expect(page.links.next).toMatch(
+      /^\/emulator\/api\/v2\/callPurposes\?page\[size\]=2&sort=order&page\[after\]=/,
+    );
+    expect(page.data[0]?.links.self).toBe(`/emulator/api/v2/callPurposes/${page.data[0]?.id}`);
+    const second = await fetch(new URL(page.links.next ?? '', server.url), { headers: bearer });
+    expect(second.status).toBe(200);
+    const next = (await second.json()) as { data: { id: number }[] };
+    expect(next.data).toHaveLength(2);
+    expect(next.data.map((item) => item.id)).not.toContain(page.data[0]?.id);
   });
 
   it('starts sign-in at the upstream with state, PKCE S256 and the callPurposes.all calls.read scopes', async () => {
@@ -177,9 +254,13 @@ describe('app server with the embedded emulator', () => {
 
   it('hands back links the browser can follow through the proxy', async () => {
     const first = await alex.fetch('/api/v2/callPurposes?page[size]=3&sort=order');
-    const page = (await first.json()) as { links: { next?: string }; data: unknown[] };
+    const page = (await first.json()) as {
+      links: { next?: string };
+      data: { id: number; links: { self: string } }[];
+    };
     expect(page.data).toHaveLength(3);
     expect(page.links.next).toMatch(/^\/api\/v2\/callPurposes\?/);
+    expect(page.data[0]?.links.self).toBe(`/api/v2/callPurposes/${page.data[0]?.id}`);
     const second = await alex.fetch(page.links.next ?? '');
     expect(second.status).toBe(200);
   });

@@ -100,6 +100,30 @@ describe('parseAppConfig', () => {
     expect(errors).toHaveLength(7);
     expect(errors.join('\n')).toContain('"api.outreach.io"');
     expect(errors.join('\n')).toContain('at least 32 characters');
+    expect(errors).toEqual([
+      'PORT must be a whole number from 1 to 65535 (got "80a").',
+      'SESSION_TTL_SECONDS must be a whole number from 60 to 31536000 (got "-5").',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud").',
+      'PUBLIC_URL must be an origin without a path, query or fragment (got "https://admin.example.com/app"); the app is served from the root.',
+      'SESSION_SECRET must be at least 32 characters long (it is 5); generate one with: openssl rand -base64 48',
+      'OUTREACH_API_URL must be an http(s) URL such as https://api.outreach.io/api/v2 (got "api.outreach.io").',
+      'OUTREACH_OAUTH_URL must be an http(s) URL such as https://api.outreach.io/oauth (got "ftp://x").',
+    ]);
+  });
+
+  it.each(['1e3', '0x50', '+80', '80.0', '0', '65536'])(
+    'takes PORT=%s for no number: whole numbers are digits, within range',
+    (port) => {
+      expect(errorsOf({ PORT: port })).toEqual([
+        `PORT must be a whole number from 1 to 65535 (got "${port}").`,
+      ]);
+    },
+  );
+
+  it('reads space-padded whole numbers and URLs as what they say', () => {
+    const result = parseAppConfig({ PORT: ' 9000 ', PUBLIC_URL: ' http://127.0.0.1:9000 ' });
+    expect(result.ok && result.config.port).toBe(9000);
+    expect(result.ok && result.config.publicUrl).toBe('http://127.0.0.1:9000');
   });
 
   it('refuses half a real-Outreach configuration rather than silently using the emulator', () => {

@@ -1,8 +1,19 @@
 // The app server's settings, read once at start. `parseAppConfig` is pure: it turns an
 // environment into either a config or the complete list of what is wrong, so a person fixing a
-// deployment sees every problem at once instead of one per restart.
+// deployment sees every problem at once instead of one per restart. Each setting's own rule is
+// in `appEnvSchema`; the few rules that join settings are the named steps below it.
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
+import {
+  httpUrl,
+  isSet,
+  oneOf,
+  readEnv,
+  text,
+  wholeNumber,
+  type Env,
+  type EnvSchema,
+} from '../shared/envSchema';
 
 export const SEEDED_EMULATOR_CLIENT = {
   id: 'call-purpose-admin',
@@ -11,6 +22,8 @@ export const SEEDED_EMULATOR_CLIENT = {
 
 // calls.read only to count how many logged calls use a purpose before it is deleted.
 export const REQUESTED_SCOPE = 'callPurposes.all calls.read';
+/** Where the app server mounts the embedded emulator. */
+export const EMULATOR_MOUNT = '/emulator';
 export const DEV_PUBLIC_URL = 'http://localhost:5173';
 const MIN_SECRET_LENGTH = 32;
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -39,13 +52,15 @@ export interface AppConfig {
   /** The built SPA; null when something else serves it (`--dev`: the Vite dev server). */
   distDir: string | null;
   dev: boolean;
-  /** Undefined only until `resolveSessionSecret` has generated one for the embedded emulator. */
+  /** Always set here; `ParsedAppConfig` is the shape in which it may still be missing. */
   sessionSecret: string;
   sessionTtlSeconds: number;
   /** Refresh an access token this long before it expires (capped at a quarter of its life). */
   refreshLeewaySeconds: number;
   loginTtlSeconds: number;
   upstreamTimeoutMs: number;
+  /** How long `/readyz` waits for a real upstream to answer at all. */
+  readinessTimeoutMs: number;
   logLevel: LogLevel;
   /** Log every request (Fastify's request logging); off under NODE_ENV=test. */
   logRequests: boolean;
@@ -63,48 +78,80 @@ export interface ParseOptions {
   distDir?: string;
 }
 
-type Env = Record<string, string | undefined>;
-
 const projectRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
 export function defaultDistDir(): string {
   return resolve(projectRoot, 'dist');
 }
 
-function read(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value === undefined || value === '' ? undefined : value;
-}
+const appEnvSchema: EnvSchema = {
+  type: 'object',
+  properties: {
+    PORT: wholeNumber(1, 65535, 8787),
+    HOST: text(),
+    DATA_DIR: text(),
+    SESSION_TTL_SECONDS: wholeNumber(60, 31536000, 43200),
+    LOG_LEVEL: oneOf(LOG_LEVELS),
+    PUBLIC_URL: httpUrl('https://admin.example.com', {
+      origin: true,
+      hint: 'the app is served from the root.',
+    }),
+    SESSION_SECRET: text({
+      minLength: MIN_SECRET_LENGTH,
+      hint: 'generate one with: openssl rand -base64 48',
+    }),
+    OUTREACH_API_URL: httpUrl('https://api.outreach.io/api/v2'),
+    OUTREACH_OAUTH_URL: httpUrl('https://api.outreach.io/oauth'),
+    OUTREACH_CLIENT_ID: text(),
+    OUTREACH_CLIENT_SECRET: text(),
+    NODE_ENV: text(),
+  },
+};
 
-function parseHttpUrl(value: string): URL | undefined {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url : undefined;
-  } catch {
-    return undefined;
+/** The environment after `appEnvSchema`: defaults filled in, whole numbers as numbers. */
+type AppEnv = {
+  PORT: number;
+  HOST?: string;
+  DATA_DIR?: string;
+  SESSION_TTL_SECONDS: number;
+  LOG_LEVEL?: LogLevel;
+  PUBLIC_URL?: string;
+  SESSION_SECRET?: string;
+  OUTREACH_API_URL?: string;
+  OUTREACH_OAUTH_URL?: string;
+  OUTREACH_CLIENT_ID?: string;
+  OUTREACH_CLIENT_SECRET?: string;
+  NODE_ENV?: string;
+};
+
+const REAL_UPSTREAM_ONLY = ['OUTREACH_OAUTH_URL', 'OUTREACH_CLIENT_ID', 'OUTREACH_CLIENT_SECRET'];
+const MISSING_FOR_REAL = 'is required when OUTREACH_API_URL is set (real Outreach)';
+
+/**
+ * Settings that only make sense together: OUTREACH_API_URL means real Outreach, which needs the
+ * OAuth app, a public address and a stable secret; the OAuth settings alone mean a half-done
+ * switch to real Outreach, refused rather than silently served by the emulator.
+ */
+function upstreamSettingProblems(env: Env): string[] {
+  if (!isSet(env, 'OUTREACH_API_URL')) {
+    const strays = REAL_UPSTREAM_ONLY.filter((name) => isSet(env, name));
+    if (strays.length === 0) return [];
+    const one = strays.length === 1;
+    return [
+      `${strays.join(', ')} ${one ? 'is' : 'are'} set but OUTREACH_API_URL is not: set OUTREACH_API_URL too to use real Outreach, or unset ${one ? 'it' : 'them'} to use the embedded emulator.`,
+    ];
   }
-}
-
-function stripTrailingSlash(value: string): string {
-  return value.replace(/\/+$/, '');
-}
-
-function parseInteger(
-  env: Env,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-  errors: string[],
-): number {
-  const raw = read(env, name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
-    errors.push(`${name} must be a whole number from ${min} to ${max} (got "${raw}").`);
-    return fallback;
-  }
-  return value;
+  const required: [string, string][] = [
+    ['OUTREACH_OAUTH_URL', `${MISSING_FOR_REAL}, e.g. https://api.outreach.io/oauth.`],
+    ['OUTREACH_CLIENT_ID', `${MISSING_FOR_REAL}.`],
+    ['OUTREACH_CLIENT_SECRET', `${MISSING_FOR_REAL}.`],
+    [
+      'PUBLIC_URL',
+      `${MISSING_FOR_REAL}: it is the address people open, and PUBLIC_URL/auth/callback must be the redirect URI registered with the Outreach app.`,
+    ],
+    ['SESSION_SECRET', `${MISSING_FOR_REAL}: at least ${MIN_SECRET_LENGTH} random characters.`],
+  ];
+  return required.filter(([name]) => !isSet(env, name)).map(([name, why]) => `${name} ${why}`);
 }
 
 /** The host the server can reach itself on, for calls to the embedded emulator. */
@@ -115,139 +162,80 @@ export function loopbackHost(host: string): string {
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
-export function parseAppConfig(env: Env, options: ParseOptions = {}): ParseResult {
-  const errors: string[] = [];
-  const dev = options.dev ?? false;
-  const isTest = env.NODE_ENV === 'test';
+function stripTrailingSlash(value: string): string {
+  return value.replace(/\/+$/, '');
+}
 
-  const port = parseInteger(env, 'PORT', 8787, 1, 65535, errors);
-  const host = read(env, 'HOST') ?? 'localhost';
-  const dataDir = resolve(read(env, 'DATA_DIR') ?? './data');
-  const sessionTtlSeconds = parseInteger(env, 'SESSION_TTL_SECONDS', 43200, 60, 31536000, errors);
-
-  const rawLogLevel = read(env, 'LOG_LEVEL');
-  let logLevel: LogLevel = isTest ? 'warn' : 'info';
-  if (rawLogLevel !== undefined) {
-    if ((LOG_LEVELS as readonly string[]).includes(rawLogLevel)) {
-      logLevel = rawLogLevel as LogLevel;
-    } else {
-      errors.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')} (got "${rawLogLevel}").`);
-    }
-  }
-
-  const rawPublicUrl = read(env, 'PUBLIC_URL');
-  let publicUrl = dev ? DEV_PUBLIC_URL : `http://localhost:${port}`;
-  if (rawPublicUrl !== undefined) {
-    const url = parseHttpUrl(rawPublicUrl);
-    if (url === undefined) {
-      errors.push(
-        `PUBLIC_URL must be an http(s) URL such as https://admin.example.com (got "${rawPublicUrl}").`,
-      );
-    } else if (url.pathname !== '/' || url.search !== '' || url.hash !== '') {
-      errors.push(
-        `PUBLIC_URL must be an origin without a path, query or fragment (got "${rawPublicUrl}"); the app is served from the root.`,
-      );
-    } else {
-      publicUrl = url.origin;
-    }
-  }
-
-  const sessionSecret = read(env, 'SESSION_SECRET');
-  if (sessionSecret !== undefined && sessionSecret.length < MIN_SECRET_LENGTH) {
-    errors.push(
-      `SESSION_SECRET must be at least ${MIN_SECRET_LENGTH} characters long (it is ${sessionSecret.length}); generate one with: openssl rand -base64 48`,
-    );
-  }
-
-  const apiUrlRaw = read(env, 'OUTREACH_API_URL');
-  const oauthUrlRaw = read(env, 'OUTREACH_OAUTH_URL');
-  const clientId = read(env, 'OUTREACH_CLIENT_ID');
-  const clientSecret = read(env, 'OUTREACH_CLIENT_SECRET');
-
-  let upstream: UpstreamConfig;
-  if (apiUrlRaw === undefined) {
-    // Embedded emulator: the browser consents at PUBLIC_URL/emulator, while the server's own
-    // calls go straight to the port it listens on, so they work behind any PUBLIC_URL (and in
-    // --dev, where PUBLIC_URL is the Vite dev server).
-    const strays = (
-      ['OUTREACH_OAUTH_URL', 'OUTREACH_CLIENT_ID', 'OUTREACH_CLIENT_SECRET'] as const
-    ).filter((name) => read(env, name) !== undefined);
-    if (strays.length > 0) {
-      errors.push(
-        `${strays.join(', ')} ${strays.length === 1 ? 'is' : 'are'} set but OUTREACH_API_URL is not: set OUTREACH_API_URL too to use real Outreach, or unset ${strays.length === 1 ? 'it' : 'them'} to use the embedded emulator.`,
-      );
-    }
-    const internal = `http://${loopbackHost(host)}:${port}/emulator`;
-    upstream = {
-      embedded: true,
-      apiUrl: `${internal}/api/v2`,
-      authorizeUrl: `${publicUrl}/emulator/oauth/authorize`,
-      tokenUrl: `${internal}/oauth/token`,
-      clientId: SEEDED_EMULATOR_CLIENT.id,
-      clientSecret: SEEDED_EMULATOR_CLIENT.secret,
-      scope: REQUESTED_SCOPE,
-    };
-  } else {
-    const missing = 'is required when OUTREACH_API_URL is set (real Outreach)';
-    const apiUrl = parseHttpUrl(apiUrlRaw);
-    if (apiUrl === undefined) {
-      errors.push(
-        `OUTREACH_API_URL must be an http(s) URL such as https://api.outreach.io/api/v2 (got "${apiUrlRaw}").`,
-      );
-    }
-    let oauthUrl: URL | undefined;
-    if (oauthUrlRaw === undefined) {
-      errors.push(`OUTREACH_OAUTH_URL ${missing}, e.g. https://api.outreach.io/oauth.`);
-    } else {
-      oauthUrl = parseHttpUrl(oauthUrlRaw);
-      if (oauthUrl === undefined) {
-        errors.push(
-          `OUTREACH_OAUTH_URL must be an http(s) URL such as https://api.outreach.io/oauth (got "${oauthUrlRaw}").`,
-        );
-      }
-    }
-    if (clientId === undefined) errors.push(`OUTREACH_CLIENT_ID ${missing}.`);
-    if (clientSecret === undefined) errors.push(`OUTREACH_CLIENT_SECRET ${missing}.`);
-    if (rawPublicUrl === undefined) {
-      errors.push(
-        `PUBLIC_URL ${missing}: it is the address people open, and PUBLIC_URL/auth/callback must be the redirect URI registered with the Outreach app.`,
-      );
-    }
-    if (sessionSecret === undefined) {
-      errors.push(`SESSION_SECRET ${missing}: at least ${MIN_SECRET_LENGTH} random characters.`);
-    }
-    const oauthBase = stripTrailingSlash(oauthUrl?.href ?? '');
-    upstream = {
-      embedded: false,
-      apiUrl: stripTrailingSlash(apiUrl?.href ?? ''),
-      authorizeUrl: `${oauthBase}/authorize`,
-      tokenUrl: `${oauthBase}/token`,
-      clientId: clientId ?? '',
-      clientSecret: clientSecret ?? '',
-      scope: REQUESTED_SCOPE,
-    };
-  }
-
-  if (errors.length > 0) return { ok: false, errors };
+/**
+ * The embedded emulator: the browser consents at PUBLIC_URL/emulator, while the server's own
+ * calls go straight to the port it listens on, so they work behind any PUBLIC_URL (and in
+ * --dev, where PUBLIC_URL is the Vite dev server).
+ */
+function embeddedUpstream(port: number, host: string, publicUrl: string): UpstreamConfig {
+  const internal = `http://${loopbackHost(host)}:${port}${EMULATOR_MOUNT}`;
   return {
-    ok: true,
-    config: {
-      port,
-      host,
-      publicUrl,
-      dataDir,
-      distDir: dev ? null : (options.distDir ?? defaultDistDir()),
-      dev,
-      sessionSecret,
-      sessionTtlSeconds,
-      refreshLeewaySeconds: 60,
-      loginTtlSeconds: 600,
-      upstreamTimeoutMs: 30_000,
-      logLevel,
-      logRequests: !isTest,
-      upstream,
-    },
+    embedded: true,
+    apiUrl: `${internal}/api/v2`,
+    authorizeUrl: `${publicUrl}${EMULATOR_MOUNT}/oauth/authorize`,
+    tokenUrl: `${internal}/oauth/token`,
+    clientId: SEEDED_EMULATOR_CLIENT.id,
+    clientSecret: SEEDED_EMULATOR_CLIENT.secret,
+    scope: REQUESTED_SCOPE,
   };
+}
+
+/** Real Outreach; only called once `upstreamSettingProblems` found every setting present. */
+function realUpstream(values: AppEnv): UpstreamConfig {
+  const oauthBase = stripTrailingSlash(new URL(values.OUTREACH_OAUTH_URL ?? '').href);
+  return {
+    embedded: false,
+    apiUrl: stripTrailingSlash(new URL(values.OUTREACH_API_URL ?? '').href),
+    authorizeUrl: `${oauthBase}/authorize`,
+    tokenUrl: `${oauthBase}/token`,
+    clientId: values.OUTREACH_CLIENT_ID ?? '',
+    clientSecret: values.OUTREACH_CLIENT_SECRET ?? '',
+    scope: REQUESTED_SCOPE,
+  };
+}
+
+/** PUBLIC_URL as an origin; by default where `npm start` listens, or Vite's server in --dev. */
+function publicUrlOf(values: AppEnv, dev: boolean): string {
+  if (values.PUBLIC_URL !== undefined) return new URL(values.PUBLIC_URL).origin;
+  return dev ? DEV_PUBLIC_URL : `http://localhost:${values.PORT}`;
+}
+
+function deriveAppConfig(values: AppEnv, options: ParseOptions): ParsedAppConfig {
+  const dev = options.dev ?? false;
+  const isTest = values.NODE_ENV === 'test';
+  const host = values.HOST ?? 'localhost';
+  const publicUrl = publicUrlOf(values, dev);
+  return {
+    port: values.PORT,
+    host,
+    publicUrl,
+    dataDir: resolve(values.DATA_DIR ?? './data'),
+    distDir: dev ? null : (options.distDir ?? defaultDistDir()),
+    dev,
+    sessionSecret: values.SESSION_SECRET,
+    sessionTtlSeconds: values.SESSION_TTL_SECONDS,
+    refreshLeewaySeconds: 60,
+    loginTtlSeconds: 600,
+    upstreamTimeoutMs: 30_000,
+    readinessTimeoutMs: 2_000,
+    logLevel: values.LOG_LEVEL ?? (isTest ? 'warn' : 'info'),
+    logRequests: !isTest,
+    upstream:
+      values.OUTREACH_API_URL === undefined
+        ? embeddedUpstream(values.PORT, host, publicUrl)
+        : realUpstream(values),
+  };
+}
+
+export function parseAppConfig(env: Env, options: ParseOptions = {}): ParseResult {
+  const read = readEnv<AppEnv>(appEnvSchema, env);
+  const errors = [...(read.ok ? [] : read.errors), ...upstreamSettingProblems(env)];
+  if (!read.ok || errors.length > 0) return { ok: false, errors };
+  return { ok: true, config: deriveAppConfig(read.values, options) };
 }
 
 /** One message naming everything that is wrong, for the console. */

@@ -2,7 +2,7 @@
 // accept the app's own callback, or nobody could sign in.
 import { rmSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
-import { buildServer } from '../main';
+import { buildApp } from '../buildApp';
 import { parseAppConfig } from './config';
 import { resolveSessionSecret } from './sessionSecret';
 import { fakeDist, tempDir } from './test/harness';
@@ -20,7 +20,7 @@ it('accepts PUBLIC_URL/auth/callback as a redirect URI, and no other public URI'
     { distDir },
   );
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const app = await buildServer(resolveSessionSecret(parsed.config));
+  const app = await buildApp(resolveSessionSecret(parsed.config));
   try {
     const authorize = (redirectUri: string) =>
       app.inject({

@@ -1,4 +1,4 @@
-// `server/main.ts` as a person deploys it against an external Outreach: here the emulator started
+// `server/server.ts` as a person deploys it against an external Outreach: here the emulator started
 // on its own (`npm run emulator`), with OUTREACH_* set. Nothing may depend on embedding. A small
 // recording relay sits between the app server and the upstream API to show exactly which
 // headers leave the app server.
@@ -85,7 +85,7 @@ describe('app server against a separately started emulator', () => {
     emulatorUrl = `http://localhost:${port}`;
     relay = await startRelay(`http://127.0.0.1:${port}`);
     appServer = await startProcess(
-      'server/main.ts',
+      'server/server.ts',
       {
         PORT: String(appPort),
         HOST: '127.0.0.1',
@@ -188,8 +188,24 @@ describe('app server against a separately started emulator', () => {
     expect(tokenAfter).not.toBe(tokenBefore);
   });
 
+  it('is ready while the upstream answers', async () => {
+    const response = await fetch(`${publicUrl}/readyz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      ok: true,
+      checks: { sessionDatabase: 'ok', upstream: 'ok' },
+    });
+  });
+
   it('answers 502 upstreamUnavailable, without a stack, when the upstream API is down', async () => {
     await relay.close();
+    const readiness = await fetch(`${publicUrl}/readyz`);
+    expect(readiness.status).toBe(503);
+    expect(await readiness.json()).toEqual({
+      ok: false,
+      checks: { sessionDatabase: 'ok', upstream: 'failing' },
+    });
+    expect((await fetch(`${publicUrl}/healthz`)).status).toBe(200);
     const response = await maria.fetch('/api/v2/callPurposes');
     expect(response.status).toBe(502);
     const body = (await response.json()) as { errors: { id: string; detail: string }[] };
@@ -197,15 +213,53 @@ describe('app server against a separately started emulator', () => {
     expect(JSON.stringify(body)).not.toMatch(/at \w+ \(|node:internal/);
   });
 
-  it('closes cleanly on SIGTERM', async () => {
-    expect(await appServer.stop()).toBe(0);
+  it('closes cleanly on SIGTERM, letting a request in flight finish first', async () => {
+    // A write whose body is only half sent when the signal comes.
+    const body = JSON.stringify({ data: { type: 'callPurpose', attributes: { name: 'Late' } } });
+    const inFlight = httpRequest(`${publicUrl}/api/v2/callPurposes`, {
+      method: 'POST',
+      headers: {
+        'content-type': JSONAPI,
+        'content-length': Buffer.byteLength(body),
+        // The server's 100 Continue is the sign that it has received the request.
+        expect: '100-continue',
+      },
+    });
+    const answered = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      inFlight.on('response', (response) => {
+        let text = '';
+        response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+        response.on('end', () => resolve({ status: response.statusCode ?? 0, text }));
+      });
+      inFlight.on('error', reject);
+    });
+    inFlight.flushHeaders();
+    await new Promise<void>((resolve) => inFlight.once('continue', () => resolve()));
+    inFlight.write(body.slice(0, 10));
+
+    const exited = appServer.stop();
+    // The server has begun closing once it stops accepting new connections.
+    for (;;) {
+      const refused = await fetch(`${publicUrl}/healthz`).then(
+        () => false,
+        () => true,
+      );
+      if (refused) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    inFlight.end(body.slice(10));
+    const answer = await answered;
+    // No session, so the app server's own 401: what matters is a whole answer, not a reset.
+    expect(answer.status).toBe(401);
+    expect(JSON.parse(answer.text)).toMatchObject({ errors: [{ id: 'unauthenticated' }] });
+    expect(await exited).toBe(0);
   });
 });
 
-describe('server/main.ts configuration check', () => {
+describe('server/server.ts configuration check', () => {
   it('refuses to start with half a real-Outreach configuration, naming everything wrong', async () => {
     const failure = await startProcess(
-      'server/main.ts',
+      'server/server.ts',
       { OUTREACH_API_URL: 'https://api.outreach.io/api/v2', SESSION_SECRET: 'short', PORT: '1' },
       /never/,
     ).then(

@@ -16,7 +16,8 @@ export function loggerOptions(
   return {
     // Health checks are polled; logging each would drown everything else.
     logController: new LogController({
-      disableRequestLogging: (request) => !config.logRequests || request.url === '/healthz',
+      disableRequestLogging: (request) =>
+        !config.logRequests || request.url === '/healthz' || request.url === '/readyz',
     }),
     logger: {
       level: config.logLevel,

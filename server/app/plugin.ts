@@ -1,7 +1,9 @@
 // The app server (backend-for-frontend) as one Fastify plugin: sessions in SQLite, /auth, the
-// /api/v2 proxy, and the built SPA. `server/main.ts` composes it with the emulator and listens.
+// /api/v2 proxy, and the built SPA. `server/buildApp.ts` composes it with the emulator.
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyPluginAsync } from 'fastify';
+import { answersHttp, sqliteAnswers, type ReadinessChecks } from '../shared/health';
+import { jsonApiErrorHandler } from '../shared/jsonApiErrors';
 import { authCookies } from './auth/cookies';
 import { sessionCookieHelpers } from './auth/currentSession';
 import { createOAuthClient } from './auth/oauthClient';
@@ -10,20 +12,29 @@ import { createSessionService } from './auth/sessions';
 import type { AppConfig } from './config';
 import { openAppDatabase } from './db/database';
 import { createSessionRepository } from './db/sessionRepository';
-import { handleError } from './errors';
 import { refuseCrossOriginWrites } from './origin';
 import { proxyRoutes } from './proxy/routes';
 import { registerSpa } from './spa';
 
 export interface AppServerOptions {
   config: AppConfig;
+  /** Where the app server adds its readiness checks (its database, a real upstream). */
+  readiness?: ReadinessChecks;
 }
 
-export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (app, { config }) => {
+export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
+  app,
+  { config, readiness },
+) => {
   const db = openAppDatabase(config.dataDir);
   app.addHook('onClose', async () => {
     db.close();
   });
+  readiness?.add('sessionDatabase', () => sqliteAnswers(db));
+  // The embedded emulator adds its own check; a real upstream is asked over the network.
+  if (!config.upstream.embedded) {
+    readiness?.add('upstream', answersHttp(config.upstream.apiUrl, config.readinessTimeoutMs));
+  }
 
   const repo = createSessionRepository(db);
   const oauth = createOAuthClient(
@@ -36,7 +47,7 @@ export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (app,
   const current = sessionCookieHelpers(cookies, sessions);
 
   await app.register(fastifyCookie, { secret: config.sessionSecret });
-  app.setErrorHandler(handleError);
+  app.setErrorHandler(jsonApiErrorHandler('app server'));
   app.addHook('onRequest', refuseCrossOriginWrites(config.publicUrl));
 
   await app.register(authRoutes, {

@@ -1,6 +1,8 @@
 // Serves the built SPA: hashed assets cached for a year, index.html revalidated every time, and
 // deep links (/call-purposes/3/edit) answered with index.html so the client router takes over.
-// /api and /auth never fall back to HTML: unknown paths there get a JSON 404.
+// Every path has one owner: the embedded emulator everything under /emulator (its own not-found
+// handler), the proxy /api/v2, /auth its routes; unknown /api and /auth paths get a JSON 404,
+// and only the rest falls back to the SPA.
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
@@ -48,6 +50,10 @@ export async function registerSpa(
       root: distDir,
       prefix: '/',
       index: ['index.html'],
+      // One route per built file rather than a catch-all GET /*: a catch-all would claim every
+      // GET, /emulator/... included, and hand misses to this plugin's not-found handler instead
+      // of the one the path's owner registered.
+      wildcard: false,
       cacheControl: false,
       setHeaders(res, path) {
         const assets = `${join(distDir, 'assets')}/`;

@@ -1,39 +1,24 @@
-import Fastify, {
-  type FastifyInstance,
-  type FastifyReply,
-  type FastifyServerOptions,
-} from 'fastify';
-import type { EmulatorConfig } from './config';
-import { healthzRouteSchema } from './http/schemas';
-import { emulatorPlugin } from './plugin';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerHealthRoutes, ReadinessChecks } from '../shared/health';
+import { frameworkErrorHandler } from '../shared/jsonApiErrors';
+import { emulatorPlugin, type EmulatorOptions } from './plugin';
 
 /**
  * The standalone emulator server (used by main.ts and the tests): the plugin at the root,
- * `/healthz`, and JSON:API answers even for requests the router rejects before any plugin runs.
+ * `/healthz` and `/readyz`, and JSON:API answers even for requests the router rejects before
+ * any plugin runs. Building only: `main.ts` listens.
  */
 export async function buildEmulatorServer(
-  config: Pick<EmulatorConfig, 'dataDir'> & Partial<EmulatorConfig>,
+  options: EmulatorOptions,
   serverOptions: FastifyServerOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     ...serverOptions,
-    frameworkErrors: (error, _request, reply) => {
-      (reply as FastifyReply)
-        .status(400)
-        .type('application/vnd.api+json')
-        .send({ errors: [{ id: 'badRequest', title: 'Bad Request', detail: error.message }] });
-    },
+    frameworkErrors: frameworkErrorHandler,
   });
-  app.get('/healthz', { schema: healthzRouteSchema }, async () => ({ ok: true }));
-  await app.register(emulatorPlugin, {
-    dataDir: config.dataDir,
-    ...(config.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: config.tokenTtlSeconds }),
-    ...(config.refreshTokenTtlSeconds === undefined
-      ? {}
-      : { refreshTokenTtlSeconds: config.refreshTokenTtlSeconds }),
-    ...(config.rateLimit === undefined ? {} : { rateLimit: config.rateLimit }),
-    ...(config.codeTtlSeconds === undefined ? {} : { codeTtlSeconds: config.codeTtlSeconds }),
-  });
+  const readiness = new ReadinessChecks();
+  registerHealthRoutes(app, readiness);
+  await app.register(emulatorPlugin, { ...options, readiness });
   return app;
 }

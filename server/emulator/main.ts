@@ -1,22 +1,26 @@
-// `npm run emulator`: the emulator alone, at Outreach's paths (/api/v2, /oauth).
-import { readEmulatorConfig } from './config';
+// `npm run emulator`: the emulator alone, at Outreach's paths (/api/v2, /oauth). The only place
+// the standalone emulator reads its environment; everything below takes options.
+import closeWithGrace from 'close-with-grace';
 import { buildEmulatorServer } from './app';
+import { emulatorOptionsFrom, formatEmulatorConfigErrors, parseEmulatorConfig } from './config';
 
-const config = readEmulatorConfig(process.env);
-const app = await buildEmulatorServer(config, {
-  logger: { level: process.env.EMULATOR_LOG_LEVEL ?? 'warn' },
+const parsed = parseEmulatorConfig(process.env);
+if (!parsed.ok) {
+  console.error(formatEmulatorConfigErrors(parsed.errors));
+  process.exit(1);
+}
+const config = parsed.config;
+const app = await buildEmulatorServer(emulatorOptionsFrom(config), {
+  logger: { level: config.logLevel },
+  forceCloseConnections: 'idle',
 });
 
-// Close on SIGTERM/SIGINT so SQLite checkpoints and closes cleanly; a second signal forces exit.
-for (const signal of ['SIGTERM', 'SIGINT'] as const) {
-  process.once(signal, () => {
-    process.once(signal, () => process.exit(1));
-    app.close().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
-  });
-}
+// SIGTERM/SIGINT: stop accepting, let in-flight requests finish, then close SQLite cleanly
+// (onClose). A second signal, or 10 s, forces the exit.
+closeWithGrace({ delay: 10_000 }, async ({ err }) => {
+  if (err !== undefined) app.log.error({ err }, 'emulator crashed');
+  await app.close();
+});
 
 await app.listen({ port: config.port, host: config.host });
 const address = app.server.address();

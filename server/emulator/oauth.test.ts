@@ -406,12 +406,11 @@ describe('token endpoint', () => {
   });
 });
 
-describe('EMULATOR_REDIRECT_URIS', () => {
+describe('redirectUris (EMULATOR_REDIRECT_URIS)', () => {
   it('adds exact redirect URIs beyond the loopback rule', async () => {
-    const previous = process.env.EMULATOR_REDIRECT_URIS;
-    process.env.EMULATOR_REDIRECT_URIS =
-      'https://admin.example.com/auth/callback, https://other.example/cb';
-    const configured = await startEmulator();
+    const configured = await startEmulator({
+      redirectUris: ['https://admin.example.com/auth/callback', 'https://other.example/cb'],
+    });
     try {
       const ok = await configured.request({
         method: 'GET',
@@ -424,8 +423,6 @@ describe('EMULATOR_REDIRECT_URIS', () => {
       });
       expect(no.statusCode).toBe(400);
     } finally {
-      if (previous === undefined) delete process.env.EMULATOR_REDIRECT_URIS;
-      else process.env.EMULATOR_REDIRECT_URIS = previous;
       await configured.close();
     }
   });

@@ -26,8 +26,27 @@ it('serves the API and OAuth under the prefix', async () => {
     headers: { authorization: `Bearer ${token}` },
   });
   expect(list.statusCode).toBe(200);
-  // Links are written as API.md shows them, relative to the API host.
-  expect(list.json().links.next).toMatch(/^\/api\/v2\/callPurposes\?page\[size\]=1&page\[after\]=/);
+  // Links are relative to the host and carry the mount prefix, so a client following them
+  // stays on the emulator.
+  expect(list.json().links.next).toMatch(
+    /^\/emulator\/api\/v2\/callPurposes\?page\[size\]=1&page\[after\]=/,
+  );
+  const next = await parent.inject({
+    method: 'GET',
+    url: list.json().links.next,
+    headers: { authorization: `Bearer ${token}` },
+  });
+  expect(next.statusCode).toBe(200);
+  const created = await parent.inject({
+    method: 'POST',
+    url: '/emulator/api/v2/callPurposes',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/vnd.api+json' },
+    payload: JSON.stringify({ data: { type: 'callPurpose', attributes: { name: 'Mounted' } } }),
+  });
+  expect(created.statusCode).toBe(201);
+  const id = created.json().data.id as number;
+  expect(created.headers.location).toBe(`/emulator/api/v2/callPurposes/${id}`);
+  expect(created.json().data.links.self).toBe(`/emulator/api/v2/callPurposes/${id}`);
   const consent = await parent.inject({
     method: 'GET',
     url: '/emulator/oauth/authorize?client_id=call-purpose-admin&redirect_uri=http%3A%2F%2Flocalhost%3A8787%2Fauth%2Fcallback&response_type=code',
@@ -47,4 +66,26 @@ it('leaves the parent its own JSON parser, error handler and 404 handler', async
   const missing = await parent.inject({ method: 'GET', url: '/elsewhere' });
   expect(missing.statusCode).toBe(404);
   expect(missing.json()).not.toHaveProperty('errors');
+});
+
+it('writes links under publicPrefix when a reverse proxy publishes it elsewhere', async () => {
+  const proxiedData = tempDataDir();
+  const proxied = Fastify();
+  await proxied.register(emulatorPlugin, {
+    prefix: '/emulator',
+    publicPrefix: '/outreach',
+    dataDir: proxiedData,
+  });
+  try {
+    const list = await proxied.inject({
+      method: 'GET',
+      url: '/emulator/api/v2/callPurposes?page[size]=1',
+      headers: { authorization: `Bearer ${tokenFor(proxiedData, 'admin')}` },
+    });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().links.next).toMatch(/^\/outreach\/api\/v2\/callPurposes\?/);
+    expect(list.json().data[0].links.self).toMatch(/^\/outreach\/api\/v2\/callPurposes\/\d+$/);
+  } finally {
+    await proxied.close();
+  }
 });

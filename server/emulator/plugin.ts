@@ -1,21 +1,31 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { readEmulatorConfig } from './config';
+import { jsonApiErrorHandler } from '../shared/jsonApiErrors';
+import { sqliteAnswers, type ReadinessChecks } from '../shared/health';
+import { EMULATOR_DEFAULTS } from './config';
 import { openEmulatorDatabase } from './db';
 import { resourceNotFound } from './http/errors';
-import { jsonApiErrorHandler } from './http/errorHandler';
 import { FixedWindowRateLimiter } from './http/rateLimiter';
 import { oauthPlugin } from './oauth/plugin';
 import { createRepositories } from './repositories';
 import { apiRoutes } from './routes/api';
 
+/** Everything the emulator is configured with; it never reads the environment itself. */
 export type EmulatorOptions = {
   dataDir: string;
   tokenTtlSeconds?: number;
   refreshTokenTtlSeconds?: number;
   rateLimit?: number;
   codeTtlSeconds?: number;
-  /** Redirect URIs accepted besides the loopback rule and EMULATOR_REDIRECT_URIS. */
+  /** Redirect URIs accepted besides the loopback `/auth/callback` rule, matched exactly. */
   redirectUris?: readonly string[];
+  /**
+   * The path clients reach the emulator at, for the links it writes. Defaults to the prefix it
+   * is registered under ('' standalone, '/emulator' inside the app server); set it when a
+   * reverse proxy publishes the emulator at another path.
+   */
+  publicPrefix?: string;
+  /** Where the emulator adds its own readiness check (its database answers). */
+  readiness?: ReadinessChecks;
 };
 
 /**
@@ -24,29 +34,31 @@ export type EmulatorOptions = {
  * Standalone it is registered at '', inside the app server at '/emulator'.
  */
 export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, options) => {
-  const defaults = readEmulatorConfig(process.env);
   const db = openEmulatorDatabase(options.dataDir);
   app.addHook('onClose', async () => {
     db.close();
   });
+  options.readiness?.add('emulatorDatabase', () => sqliteAnswers(db));
   const repos = createRepositories(db);
   // Expired access tokens are dead weight; clear them whenever the emulator starts.
   repos.transaction(() => repos.oauth.deleteExpiredAccessTokens(Date.now()));
-  const limiter = new FixedWindowRateLimiter(options.rateLimit ?? defaults.rateLimit);
+  const limiter = new FixedWindowRateLimiter(options.rateLimit ?? EMULATOR_DEFAULTS.rateLimit);
+  const apiBase = `${options.publicPrefix ?? app.prefix}/api/v2`;
 
-  app.setErrorHandler(jsonApiErrorHandler);
+  app.setErrorHandler(jsonApiErrorHandler('emulator'));
   app.setNotFoundHandler(async (request) => {
     throw resourceNotFound(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);
   });
-  await app.register(apiRoutes, { prefix: '/api/v2', repos, limiter });
+  await app.register(apiRoutes, { prefix: '/api/v2', repos, limiter, apiBase });
   await app.register(oauthPlugin, {
     prefix: '/oauth',
     repos,
     settings: {
-      tokenTtlSeconds: options.tokenTtlSeconds ?? defaults.tokenTtlSeconds,
-      refreshTokenTtlSeconds: options.refreshTokenTtlSeconds ?? defaults.refreshTokenTtlSeconds,
-      codeTtlSeconds: options.codeTtlSeconds ?? defaults.codeTtlSeconds,
-      redirectUris: [...defaults.redirectUris, ...(options.redirectUris ?? [])],
+      tokenTtlSeconds: options.tokenTtlSeconds ?? EMULATOR_DEFAULTS.tokenTtlSeconds,
+      refreshTokenTtlSeconds:
+        options.refreshTokenTtlSeconds ?? EMULATOR_DEFAULTS.refreshTokenTtlSeconds,
+      codeTtlSeconds: options.codeTtlSeconds ?? EMULATOR_DEFAULTS.codeTtlSeconds,
+      redirectUris: [...(options.redirectUris ?? [])],
     },
   });
 };

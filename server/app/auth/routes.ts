@@ -3,7 +3,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { AppConfig } from '../config';
 import type { SessionRepository } from '../db/sessionRepository';
-import { errorDocumentSchema, unauthenticated } from '../errors';
+import { errorDocumentSchema } from '../../shared/jsonApiErrors';
+import { unauthenticated } from '../errors';
 import { sanitizeReturnTo } from '../returnTo';
 import type { AuthCookies } from './cookies';
 import type { SessionCookieHelpers } from './currentSession';

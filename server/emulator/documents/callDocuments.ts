@@ -2,9 +2,9 @@
 import type { CallListQuery } from '../query/callListQuery';
 import { callSortValuesOf, type CallPage, type CallRow } from '../repositories/calls';
 import { pageLinks } from './pageLinks';
-import { API_BASE, pick } from './resources';
+import { pick } from './resources';
 
-export function callResource(row: CallRow, fields?: ReadonlySet<string>) {
+export function callResource(row: CallRow, apiBase: string, fields?: ReadonlySet<string>) {
   const relationships = pick(
     {
       callPurpose: {
@@ -28,14 +28,19 @@ export function callResource(row: CallRow, fields?: ReadonlySet<string>) {
       fields,
     ),
     ...(Object.keys(relationships).length > 0 ? { relationships } : {}),
-    links: { self: `${API_BASE}/calls/${row.id}` },
+    links: { self: `${apiBase}/calls/${row.id}` },
   };
 }
 
-export function callListDocument(page: CallPage, query: CallListQuery, search: URLSearchParams) {
+export function callListDocument(
+  page: CallPage,
+  query: CallListQuery,
+  search: URLSearchParams,
+  apiBase: string,
+) {
   return {
-    data: page.rows.map((row) => callResource(row, query.fields)),
-    links: pageLinks(`${API_BASE}/calls`, search, query.sort, page, callSortValuesOf),
+    data: page.rows.map((row) => callResource(row, apiBase, query.fields)),
+    links: pageLinks(`${apiBase}/calls`, search, query.sort, page, callSortValuesOf),
     meta: page.count === undefined ? {} : { count: page.count },
   };
 }

@@ -8,9 +8,16 @@ import {
 } from '../repositories/callPurposes';
 import type { UserRepository } from '../repositories/users';
 import { pageLinks } from './pageLinks';
-import { API_BASE, callPurposeResource, userResource } from './resources';
+import { callPurposeResource, userResource } from './resources';
 
-function includedCreators(rows: CallPurposeRow[], options: DocumentOptions, users: UserRepository) {
+/** What every document needs besides its rows: who asks, the users, where links point. */
+export type DocumentContext = { principal: Principal; users: UserRepository; apiBase: string };
+
+function includedCreators(
+  rows: CallPurposeRow[],
+  options: DocumentOptions,
+  { users, apiBase }: DocumentContext,
+) {
   const ids = [
     ...new Set(rows.map((row) => row.creatorId).filter((id): id is number => id !== null)),
   ];
@@ -18,19 +25,19 @@ function includedCreators(rows: CallPurposeRow[], options: DocumentOptions, user
     .sort((a, b) => a - b)
     .map((id) => users.findById(id))
     .filter((user) => user !== undefined)
-    .map((user) => userResource(user, options.fields.user));
+    .map((user) => userResource(user, apiBase, options.fields.user));
 }
 
 export function singleDocument(
   row: CallPurposeRow,
   options: DocumentOptions,
-  principal: Principal,
-  users: UserRepository,
+  context: DocumentContext,
 ) {
+  const { principal, apiBase } = context;
   const document: Record<string, unknown> = {
-    data: callPurposeResource(row, options, authorizationMeta(principal, row)),
+    data: callPurposeResource(row, options, authorizationMeta(principal, row), apiBase),
   };
-  if (options.includeCreator) document.included = includedCreators([row], options, users);
+  if (options.includeCreator) document.included = includedCreators([row], options, context);
   return document;
 }
 
@@ -38,19 +45,19 @@ export function listDocument(
   page: CallPurposePage,
   query: ListQuery,
   search: URLSearchParams,
-  principal: Principal,
-  users: UserRepository,
+  context: DocumentContext,
 ) {
-  const links = pageLinks(`${API_BASE}/callPurposes`, search, query.sort, page, sortValuesOf);
+  const { principal, apiBase } = context;
+  const links = pageLinks(`${apiBase}/callPurposes`, search, query.sort, page, sortValuesOf);
   const document: Record<string, unknown> = {
     data: page.rows.map((row) =>
-      callPurposeResource(row, query.document, authorizationMeta(principal, row)),
+      callPurposeResource(row, query.document, authorizationMeta(principal, row), apiBase),
     ),
     links,
     meta: page.count === undefined ? {} : { count: page.count },
   };
   if (query.document.includeCreator) {
-    document.included = includedCreators(page.rows, query.document, users);
+    document.included = includedCreators(page.rows, query.document, context);
   }
   return document;
 }

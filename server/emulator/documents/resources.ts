@@ -1,13 +1,12 @@
 /**
- * Rows to JSON:API resource objects, in exactly the shape API.md shows. Links are relative
- * to the API host ("/api/v2/..."), as API.md writes them, whatever prefix the emulator is
- * mounted under: behind the app server's same-origin proxy they resolve to the proxy.
+ * Rows to JSON:API resource objects, in exactly the shape API.md shows. Links are relative to
+ * the host and start with `apiBase`, the API's path as clients reach it: "/api/v2" standalone
+ * (as API.md writes them), "/emulator/api/v2" when embedded, so a client following them stays
+ * on the emulator. The app server's proxy rewrites them to its own "/api/v2".
  */
 import type { DocumentOptions } from '../query/listQuery';
 import type { CallPurposeRow } from '../repositories/callPurposes';
 import type { UserRow } from '../repositories/users';
-
-export const API_BASE = '/api/v2';
 
 type Attributes = Record<string, unknown>;
 
@@ -29,12 +28,13 @@ export function callPurposeResource(
   row: CallPurposeRow,
   options: DocumentOptions,
   meta: { canWrite: boolean; canDelete: boolean },
+  apiBase: string,
 ): CallPurposeResource {
   const fields = options.fields.callPurpose;
   const relationships = pick(
     {
       creator: { data: row.creatorId === null ? null : { type: 'user', id: row.creatorId } },
-      calls: { links: { related: `${API_BASE}/calls?filter[callPurpose][id]=${row.id}` } },
+      calls: { links: { related: `${apiBase}/calls?filter[callPurpose][id]=${row.id}` } },
     },
     fields,
   );
@@ -47,12 +47,12 @@ export function callPurposeResource(
       fields,
     ),
     ...(Object.keys(relationships).length > 0 ? { relationships } : {}),
-    links: { self: `${API_BASE}/callPurposes/${row.id}` },
+    links: { self: `${apiBase}/callPurposes/${row.id}` },
     ...(options.authorizationMeta ? { meta } : {}),
   };
 }
 
-export function userResource(user: UserRow, fields?: ReadonlySet<string>) {
+export function userResource(user: UserRow, apiBase: string, fields?: ReadonlySet<string>) {
   return {
     type: 'user' as const,
     id: user.id,
@@ -66,6 +66,6 @@ export function userResource(user: UserRow, fields?: ReadonlySet<string>) {
       },
       fields,
     ),
-    links: { self: `${API_BASE}/users/${user.id}` },
+    links: { self: `${apiBase}/users/${user.id}` },
   };
 }

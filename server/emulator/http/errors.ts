@@ -1,26 +1,5 @@
-/** JSON:API error objects and the one exception type every emulator route throws. */
-export type ErrorObject = {
-  id: string;
-  title: string;
-  detail?: string;
-  source?: { pointer?: string; parameter?: string };
-};
-
-export type ErrorDocument = { errors: ErrorObject[] };
-
-export class ApiError extends Error {
-  readonly statusCode: number;
-  readonly errors: ErrorObject[];
-  readonly headers: Record<string, string>;
-
-  constructor(statusCode: number, errors: ErrorObject[], headers: Record<string, string> = {}) {
-    super(errors[0]?.detail ?? errors[0]?.title ?? 'Error');
-    this.name = 'ApiError';
-    this.statusCode = statusCode;
-    this.errors = errors;
-    this.headers = headers;
-  }
-}
+/** The emulator's errors, built on the shared JSON:API error type. */
+import { ApiError } from '../../shared/jsonApiErrors';
 
 export const BEARER_REALM = 'Bearer realm="outreach"';
 

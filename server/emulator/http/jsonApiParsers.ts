@@ -3,9 +3,8 @@
  * default parsers inside the emulator's encapsulated context only.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { JSON_API_MEDIA_TYPE } from '../../shared/jsonApiErrors';
 import { malformedJson, unsupportedMediaType } from './errors';
-
-export const JSON_API_MEDIA_TYPE = 'application/vnd.api+json';
 
 // JSON:API 1.0 forbids media type parameters; charset=utf-8 is tolerated because common HTTP
 // clients add it and it changes nothing for JSON.

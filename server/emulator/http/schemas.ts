@@ -3,35 +3,8 @@
  * fast-json-stringify and document each status a route can answer. They never validate a
  * request: the hand-written parsers stay, because Fastify's own validation would answer with
  * its own error format instead of a JSON:API document with `source.pointer`/`source.parameter`.
- *
- * fast-json-stringify writes only declared properties, required ones first, then the others in
- * declaration order: every member an error object can carry is declared, in the order
- * `errors.ts` builds it, so the bytes a client gets are exactly what JSON.stringify wrote.
  */
-
-const errorObjectSchema = {
-  type: 'object',
-  required: ['id', 'title'],
-  properties: {
-    id: { type: 'string' },
-    title: { type: 'string' },
-    detail: { type: 'string' },
-    source: {
-      type: 'object',
-      properties: {
-        pointer: { type: 'string', description: 'JSON Pointer to the offending body member.' },
-        parameter: { type: 'string', description: 'The offending query parameter.' },
-      },
-    },
-  },
-} as const;
-
-export const errorDocumentSchema = {
-  type: 'object',
-  description: 'A JSON:API error document.',
-  required: ['errors'],
-  properties: { errors: { type: 'array', minItems: 1, items: errorObjectSchema } },
-} as const;
+import { errorDocumentSchema } from '../../shared/jsonApiErrors';
 
 /** What the API guard, the parsers and the error handler may answer on any /api/v2 route. */
 const ALWAYS_POSSIBLE = [401, 429] as const;
@@ -66,10 +39,3 @@ export const idParamsSchema = {
 } as const;
 
 export const noContentSchema = { type: 'null', description: 'No content.' } as const;
-
-/** `GET /healthz` of the standalone emulator. */
-export const healthzRouteSchema = {
-  response: {
-    200: { type: 'object', required: ['ok'], properties: { ok: { type: 'boolean' } } },
-  },
-} as const;

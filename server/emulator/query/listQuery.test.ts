@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../http/errors';
+import { ApiError } from '../../shared/jsonApiErrors';
 import { encodeCursor } from './cursor';
 import { parseDocumentQuery, parseListQuery, parseNoQuery, parseUserQuery } from './listQuery';
 

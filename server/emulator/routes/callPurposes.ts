@@ -1,7 +1,11 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { parseCreateDocument, parseUpdateDocument } from '../domain/callPurposeInput';
 import { roleMayCreate, roleMayDelete, roleMayUpdate } from '../domain/permissions';
-import { listDocument, singleDocument } from '../documents/callPurposeDocuments';
+import {
+  listDocument,
+  singleDocument,
+  type DocumentContext,
+} from '../documents/callPurposeDocuments';
 import { principalOf, requireScope } from '../http/apiGuard';
 import { forbidden, resourceNotFound } from '../http/errors';
 import { parseDocumentQuery, parseListQuery, parseNoQuery } from '../query/listQuery';
@@ -45,10 +49,16 @@ function assertMayDelete(user: UserRow, row: CallPurposeRow): void {
   }
 }
 
-export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories }> = async (
-  app,
-  { repos },
-) => {
+export const callPurposeRoutes: FastifyPluginAsync<{
+  repos: Repositories;
+  apiBase: string;
+}> = async (app, { repos, apiBase }) => {
+  const contextOf = (request: FastifyRequest): DocumentContext => ({
+    principal: principalOf(request),
+    users: repos.users,
+    apiBase,
+  });
+
   app.get(
     '/callPurposes',
     { schema: listCallPurposesRouteSchema, onRequest: requireScope(['callPurposes', 'read']) },
@@ -56,11 +66,7 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories }> = as
       const search = searchParamsOf(request);
       const query = parseListQuery(search);
       const page = repos.callPurposes.list(query);
-      return sendDocument(
-        reply,
-        200,
-        listDocument(page, query, search, principalOf(request), repos.users),
-      );
+      return sendDocument(reply, 200, listDocument(page, query, search, contextOf(request)));
     },
   );
 
@@ -79,8 +85,8 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories }> = as
         creatorId: principal.user.id,
         now: new Date().toISOString(),
       });
-      reply.header('location', `/api/v2/callPurposes/${row.id}`);
-      return sendDocument(reply, 201, singleDocument(row, options, principal, repos.users));
+      reply.header('location', `${apiBase}/callPurposes/${row.id}`);
+      return sendDocument(reply, 201, singleDocument(row, options, contextOf(request)));
     },
   );
 
@@ -92,11 +98,7 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories }> = as
       const id = parseId(request.params.id);
       const row = id === undefined ? undefined : repos.callPurposes.findById(id);
       if (!row) throw notFound(request.params.id);
-      return sendDocument(
-        reply,
-        200,
-        singleDocument(row, options, principalOf(request), repos.users),
-      );
+      return sendDocument(reply, 200, singleDocument(row, options, contextOf(request)));
     },
   );
 
@@ -116,7 +118,7 @@ export const callPurposeRoutes: FastifyPluginAsync<{ repos: Repositories }> = as
         assertMayUpdate(principal.user, current),
       );
       if (!row) throw notFound(request.params.id);
-      return sendDocument(reply, 200, singleDocument(row, options, principal, repos.users));
+      return sendDocument(reply, 200, singleDocument(row, options, contextOf(request)));
     },
   );
 

@@ -11,7 +11,10 @@ const READ_ONLY = ['GET', 'HEAD'] as const;
 const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /** `calls` is read-only here (API.md "Calls"): what an admin needs to see a purpose's usage. */
-export const callRoutes: FastifyPluginAsync<{ repos: Repositories }> = async (app, { repos }) => {
+export const callRoutes: FastifyPluginAsync<{ repos: Repositories; apiBase: string }> = async (
+  app,
+  { repos, apiBase },
+) => {
   const readScope = requireScope(['calls', 'read']);
 
   app.get(
@@ -20,7 +23,11 @@ export const callRoutes: FastifyPluginAsync<{ repos: Repositories }> = async (ap
     async (request, reply) => {
       const search = searchParamsOf(request);
       const query = parseCallListQuery(search);
-      return sendDocument(reply, 200, callListDocument(repos.calls.list(query), query, search));
+      return sendDocument(
+        reply,
+        200,
+        callListDocument(repos.calls.list(query), query, search, apiBase),
+      );
     },
   );
 
@@ -34,7 +41,7 @@ export const callRoutes: FastifyPluginAsync<{ repos: Repositories }> = async (ap
       if (!row) {
         throw resourceNotFound(`There is no call with id ${JSON.stringify(request.params.id)}.`);
       }
-      return sendDocument(reply, 200, { data: callResource(row, fields) });
+      return sendDocument(reply, 200, { data: callResource(row, apiBase, fields) });
     },
   );
 

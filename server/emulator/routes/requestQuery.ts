@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { JSON_API_MEDIA_TYPE } from '../http/jsonApiParsers';
+import { JSON_API_MEDIA_TYPE } from '../../shared/jsonApiErrors';
 
 /** The raw query string as URLSearchParams: keeps `page[size]` keys and repeated keys as sent. */
 export function searchParamsOf(request: FastifyRequest): URLSearchParams {

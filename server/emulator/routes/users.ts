@@ -7,7 +7,10 @@ import type { Repositories } from '../repositories';
 import { parseId, searchParamsOf, sendDocument } from './requestQuery';
 import { readUserRouteSchema } from './schemas';
 
-export const userRoutes: FastifyPluginAsync<{ repos: Repositories }> = async (app, { repos }) => {
+export const userRoutes: FastifyPluginAsync<{ repos: Repositories; apiBase: string }> = async (
+  app,
+  { repos, apiBase },
+) => {
   app.get<{ Params: { id: string } }>(
     '/users/:id',
     {
@@ -23,7 +26,7 @@ export const userRoutes: FastifyPluginAsync<{ repos: Repositories }> = async (ap
       const user = id === undefined ? undefined : repos.users.findById(id);
       if (!user)
         throw resourceNotFound(`There is no user with id ${JSON.stringify(request.params.id)}.`);
-      return sendDocument(reply, 200, { data: userResource(user, fields) });
+      return sendDocument(reply, 200, { data: userResource(user, apiBase, fields) });
     },
   );
 };

@@ -7,8 +7,8 @@ import Database from 'better-sqlite3';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildEmulatorServer } from '../app';
 import { mintToken } from '../cli/token';
-import type { EmulatorConfig } from '../config';
 import { databaseFile } from '../db';
+import type { EmulatorOptions } from '../plugin';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const JSON_API = 'application/vnd.api+json';
@@ -33,9 +33,9 @@ export function tokenFor(dataDir: string, who: string, scope = 'callPurposes.all
   return result.token;
 }
 
-export async function startEmulator(config: Partial<EmulatorConfig> = {}): Promise<Emulator> {
-  const dataDir = config.dataDir ?? tempDataDir();
-  const app = await buildEmulatorServer({ ...config, dataDir });
+export async function startEmulator(options: Partial<EmulatorOptions> = {}): Promise<Emulator> {
+  const dataDir = options.dataDir ?? tempDataDir();
+  const app = await buildEmulatorServer({ ...options, dataDir });
   await app.ready();
   return {
     app,

@@ -1,0 +1,46 @@
+// Builds the whole server `npm start` runs, without listening (server.ts listens; tests build it
+// the same way): the app server plugin, the embedded Outreach emulator at /emulator when no
+// OUTREACH_API_URL is set, and the liveness and readiness probes.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { EMULATOR_MOUNT, type AppConfig } from './app/config';
+import { loggerOptions } from './app/logger';
+import { appServerPlugin } from './app/plugin';
+import { emulatorPlugin, type EmulatorOptions } from './emulator/plugin';
+import { registerHealthRoutes, ReadinessChecks } from './shared/health';
+import { frameworkErrorHandler } from './shared/jsonApiErrors';
+
+export interface BuildOptions {
+  /** The embedded emulator's settings (EMULATOR_*; tests shorten token lifetimes with these). */
+  emulator?: Partial<EmulatorOptions>;
+}
+
+export async function buildApp(
+  config: AppConfig,
+  options: BuildOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...loggerOptions(config),
+    // On close, idle keep-alive connections end at once; requests in flight finish first.
+    forceCloseConnections: 'idle',
+    frameworkErrors: frameworkErrorHandler,
+  });
+  const readiness = new ReadinessChecks();
+
+  if (config.upstream.embedded) {
+    await app.register(emulatorPlugin, {
+      ...options.emulator,
+      prefix: EMULATOR_MOUNT,
+      dataDir: options.emulator?.dataDir ?? config.dataDir,
+      // The embedded emulator always accepts this app's own callback, even on a public host
+      // that the loopback rule would not cover.
+      redirectUris: [
+        ...(options.emulator?.redirectUris ?? []),
+        `${config.publicUrl}/auth/callback`,
+      ],
+      readiness,
+    });
+  }
+  await app.register(appServerPlugin, { config, readiness });
+  registerHealthRoutes(app, readiness);
+  return app;
+}

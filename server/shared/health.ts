@@ -1,0 +1,93 @@
+// Liveness and readiness for both servers. `/healthz` says the process answers (restart it if
+// not); `/readyz` says it can do its work: each part adds the checks it depends on (a database
+// is open, the upstream answers) and a load balancer sends traffic only while all pass.
+import type Database from 'better-sqlite3';
+import type { FastifyInstance } from 'fastify';
+
+export type ReadinessCheck = () => boolean | Promise<boolean>;
+export type CheckOutcome = 'ok' | 'failing';
+export type Readiness = { ready: boolean; checks: Record<string, CheckOutcome> };
+
+export class ReadinessChecks {
+  private readonly checks = new Map<string, ReadinessCheck>();
+
+  add(name: string, check: ReadinessCheck): void {
+    this.checks.set(name, check);
+  }
+
+  /** Runs every check at once; a check that throws is failing, never a 500. */
+  async run(): Promise<Readiness> {
+    const entries = await Promise.all(
+      [...this.checks].map(async ([name, check]): Promise<[string, CheckOutcome]> => {
+        try {
+          return [name, (await check()) ? 'ok' : 'failing'];
+        } catch {
+          return [name, 'failing'];
+        }
+      }),
+    );
+    return {
+      ready: entries.every(([, outcome]) => outcome === 'ok'),
+      checks: Object.fromEntries(entries),
+    };
+  }
+}
+
+/** A SQLite handle that is open and answers a query. */
+export function sqliteAnswers(db: Database.Database): boolean {
+  return db.open && db.prepare('SELECT 1').pluck().get() === 1;
+}
+
+/**
+ * Any HTTP answer at all (a 401 included) means the upstream is reachable; only a refused
+ * connection, a DNS failure or no answer within `timeoutMs` counts as down.
+ */
+export function answersHttp(url: string, timeoutMs: number): ReadinessCheck {
+  return async () => {
+    const response = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) });
+    await response.arrayBuffer();
+    return true;
+  };
+}
+
+const healthzSchema = {
+  response: {
+    200: {
+      type: 'object',
+      description: 'The process is alive.',
+      required: ['ok'],
+      properties: { ok: { type: 'boolean' } },
+    },
+  },
+} as const;
+
+const readinessDocument = {
+  type: 'object',
+  required: ['ok', 'checks'],
+  properties: {
+    ok: { type: 'boolean' },
+    checks: {
+      type: 'object',
+      description: 'Each dependency by name.',
+      additionalProperties: { type: 'string', enum: ['ok', 'failing'] },
+    },
+  },
+} as const;
+
+const readyzSchema = {
+  response: {
+    200: { ...readinessDocument, description: 'Every dependency answers.' },
+    503: { ...readinessDocument, description: 'At least one dependency is failing.' },
+  },
+} as const;
+
+export function registerHealthRoutes(app: FastifyInstance, readiness: ReadinessChecks): void {
+  app.get('/healthz', { schema: healthzSchema }, async () => ({ ok: true }));
+  app.get('/readyz', { schema: readyzSchema }, async (_request, reply) => {
+    const { ready, checks } = await readiness.run();
+    return reply
+      .code(ready ? 200 : 503)
+      .header('cache-control', 'no-store')
+      .send({ ok: ready, checks });
+  });
+}
