@@ -73,8 +73,11 @@ test('a failed POST is listed with its reason; Retry adds it once, even when the
     (url) => url.pathname === '/api/v2/callPurposes',
     async (route) => {
       const request = route.request();
-      const name =
-        request.method() === 'POST' ? request.postDataJSON()?.data?.attributes?.name : undefined;
+      const body =
+        request.method() === 'POST'
+          ? (request.postDataJSON() as { data?: { attributes?: { name?: string } } } | null)
+          : null;
+      const name = body?.data?.attributes?.name;
       if (!failing || (name !== refused && name !== lost)) return route.continue();
       if (name === refused) {
         return route.fulfill({

@@ -20,7 +20,10 @@ test('a crafted PATCH, POST and DELETE by an agent are refused by the server', a
         headers: { 'Content-Type': 'application/vnd.api+json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      return { status: response.status, body: await response.json().catch(() => ({})) };
+      return {
+        status: response.status,
+        body: (await response.json().catch(() => ({}))) as Answer['body'],
+      };
     };
     return [
       await send(`/api/v2/callPurposes/${id}`, 'PATCH', {

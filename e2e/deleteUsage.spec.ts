@@ -8,7 +8,10 @@ import { signIn } from './support/signIn';
 
 const API_URL = `${E2E_APP_URL}/emulator/api/v2`;
 const adminApi = () =>
-  new OutreachApi(API_URL, tokenFor('admin', E2E_DATA_DIR, 'callPurposes.all calls.read'));
+  new OutreachApi(
+    API_URL,
+    tokenFor('admin', E2E_DATA_DIR, { scope: 'callPurposes.all calls.read' }),
+  );
 
 function deleteButton(page: Page, name: string) {
   return page.getByRole('button', { name: `Delete ${name}`, exact: true });

@@ -2,7 +2,7 @@
 // external Outreach (OUTREACH_* settings), with 3-second access tokens the app server must
 // refresh on its own.
 import { expect, test, type Page } from '@playwright/test';
-import { OutreachApi, tokenFor } from './support/outreachApi';
+import { OutreachApi, tokenFor, waitForTokensIssuedSoFarToExpire } from './support/outreachApi';
 import {
   EXTERNAL_APP_URL,
   EXTERNAL_EMULATOR_DATA_DIR,
@@ -36,10 +36,16 @@ test('sign in and edit against an external Outreach, across token refreshes', as
   expect((await api.findByName('Negotiation (external)'))?.id).toBe(6);
 
   // Outlive the access token: the app server must refresh it, unseen by the user.
-  await page.waitForTimeout((EXTERNAL_TOKEN_TTL_SECONDS + 1) * 1000);
+  const outliveTheAccessToken = () =>
+    waitForTokensIssuedSoFarToExpire(
+      `${EXTERNAL_EMULATOR_URL}/api/v2`,
+      EXTERNAL_EMULATOR_DATA_DIR,
+      EXTERNAL_TOKEN_TTL_SECONDS,
+    );
+  await outliveTheAccessToken();
   await page.reload();
   await rename(page, 'Negotiation (external)', 'Negotiation');
-  await page.waitForTimeout((EXTERNAL_TOKEN_TTL_SECONDS + 1) * 1000);
+  await outliveTheAccessToken();
   await rename(page, 'Renewal', 'Renewal (external)');
 
   await expect(page).toHaveURL(`${EXTERNAL_APP_URL}/call-purposes`);

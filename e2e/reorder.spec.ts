@@ -15,9 +15,9 @@ import type { CallPurpose } from '../src/features/callPurposes/types';
 import { startAppServer, type AppServerProcess } from './support/appServerProcess';
 import { OutreachApi, tokenFor, type StoredPurpose } from './support/outreachApi';
 import { saveScreenshot } from './support/screenshots';
+import { REORDER_APP_PORT } from './support/servers';
 import { signIn, type Role } from './support/signIn';
 
-const PORT = 4320;
 const DATA_DIR = 'test-results/e2e-data/reorder';
 const SEEDED = SEEDED_PURPOSES.map((purpose) => purpose.name);
 const CONCURRENT_CHANGE = 'Someone else changed the order while yours was being saved.';
@@ -26,7 +26,7 @@ let app: AppServerProcess;
 let adminApi: OutreachApi;
 
 test.beforeAll(async () => {
-  app = await startAppServer({ port: PORT, dataDir: DATA_DIR });
+  app = await startAppServer({ port: REORDER_APP_PORT, dataDir: DATA_DIR });
   adminApi = new OutreachApi(`${app.url}/emulator/api/v2`, tokenFor('admin', DATA_DIR));
 });
 
@@ -169,8 +169,12 @@ test.describe('on a touch screen', () => {
     const touch = await page.context().newCDPSession(page);
     const at = (pointY: number) => [{ x, y: pointY, id: 1 }];
     await touch.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(y) });
-    // The TouchSensor waits for a press-and-hold, so a swipe still scrolls the page.
-    await page.waitForTimeout(400);
+    // The TouchSensor waits for a press-and-hold, so a swipe still scrolls the page: the drag
+    // starts (the handle is pressed) only once the finger has rested long enough.
+    await expect(page.getByRole('button', { name: 'Reorder Check-in' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     for (let step = 1; step <= 12; step += 1) {
       const pointY = y + ((targetY - y) * step) / 12;
       await touch.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(pointY) });
@@ -284,9 +288,9 @@ test("Sort A–Z sends exactly the planner's PATCHes", async ({ page }) => {
   await expect.poll(() => rowNames(page)).toEqual(alphabetical);
   await settled(page);
   expect(patches).toHaveLength(expected.length);
-  expect(patches.map((request) => request.postDataJSON().data.attributes.order).sort()).toEqual(
-    expected.map((patch) => patch.order).sort(),
-  );
+  const orderOf = (request: Request) =>
+    (request.postDataJSON() as { data: { attributes: { order: number } } }).data.attributes.order;
+  expect(patches.map(orderOf).sort()).toEqual(expected.map((patch) => patch.order).sort());
 
   await page.reload();
   await expect.poll(() => rowNames(page)).toEqual(alphabetical);
@@ -304,7 +308,7 @@ test('an aborted PATCH leaves the list equal to the server, says so, and Retry s
 
   await expect(
     page.getByText(
-      "Couldn't save the new order. Renewal: The server could not be reached. The list shows the order saved on the server.",
+      "Couldn't save the new order. Renewal: Cannot reach the server. Check your connection and try again. The list shows the order saved on the server.",
     ),
   ).toBeVisible();
   await settled(page);

@@ -1,14 +1,29 @@
-// When the session ends (here: access tokens of 2 s, refresh tokens of 5 s, then 6 s idle), the
-// next request sends the user to sign in, and signing in brings them back to the same page.
+// When the session ends (here: access tokens of 2 s, refresh tokens of 5 s, left idle until the
+// emulator refuses them), the next request sends the user to sign in, and signing in brings them
+// back to the same page.
 import { expect, test } from '@playwright/test';
-import { SHORT_REFRESH_TOKEN_TTL_SECONDS, SHORT_SESSION_APP_URL } from './support/servers';
+import { waitForTokensIssuedSoFarToExpire } from './support/outreachApi';
+import {
+  SHORT_REFRESH_TOKEN_TTL_SECONDS,
+  SHORT_SESSION_APP_URL,
+  SHORT_SESSION_DATA_DIR,
+} from './support/servers';
 import { approveOnConsentPage, signIn } from './support/signIn';
+
+/** Idle until the session's refresh token, issued before this call, has expired. */
+function outliveTheRefreshToken(): Promise<void> {
+  return waitForTokensIssuedSoFarToExpire(
+    `${SHORT_SESSION_APP_URL}/emulator/api/v2`,
+    SHORT_SESSION_DATA_DIR,
+    SHORT_REFRESH_TOKEN_TTL_SECONDS,
+  );
+}
 
 test('an expired session goes to sign-in and back to the same page', async ({ page }) => {
   await signIn(page, 'manager', '/call-purposes/4/edit', SHORT_SESSION_APP_URL);
   await expect(page.getByRole('dialog').getByLabel('Name')).toHaveValue('Demo');
 
-  await page.waitForTimeout((SHORT_REFRESH_TOKEN_TTL_SECONDS + 1.5) * 1000);
+  await outliveTheRefreshToken();
   await page.reload();
 
   await expect(page).toHaveURL(
@@ -23,7 +38,7 @@ test('an expired session goes to sign-in and back to the same page', async ({ pa
 test('a request failing with 401 mid-session leads to sign-in and back', async ({ page }) => {
   await signIn(page, 'admin', '/call-purposes?from=test', SHORT_SESSION_APP_URL);
   await expect(page.getByRole('rowheader', { name: 'Demo' })).toBeVisible();
-  await page.waitForTimeout((SHORT_REFRESH_TOKEN_TTL_SECONDS + 1.5) * 1000);
+  await outliveTheRefreshToken();
 
   // No reload: the next action's request is the one that finds the session over.
   await page.getByRole('button', { name: 'Delete Demo' }).click();

@@ -1,17 +1,47 @@
 // Checks what the server really holds, straight from the emulator's API with a token minted by
 // the project's own `npm run token` on the same DATA_DIR: no mocks between the test and the data.
 import { execFileSync } from 'node:child_process';
+import { expect } from '@playwright/test';
 import type { Role } from './signIn';
 
 const JSON_API = 'application/vnd.api+json';
 
 export type StoredPurpose = { id: number; name: string; order: number | null };
 
-export function tokenFor(role: Role, dataDir: string, scope = 'callPurposes.all'): string {
+/**
+ * A token for a seeded user; `scope` as `npm run token -- --scope` takes it (default
+ * callPurposes.all), `ttlSeconds` shortens its life (default: the emulator's).
+ */
+export function tokenFor(
+  role: Role,
+  dataDir: string,
+  { ttlSeconds, scope = 'callPurposes.all' }: { ttlSeconds?: number; scope?: string } = {},
+): string {
+  const ttl = ttlSeconds === undefined ? {} : { EMULATOR_TOKEN_TTL_SECONDS: String(ttlSeconds) };
   return execFileSync('npm', ['run', '--silent', 'token', '--', role, '--scope', scope], {
-    env: { ...process.env, DATA_DIR: dataDir },
+    env: { ...process.env, DATA_DIR: dataDir, ...ttl },
     encoding: 'utf8',
   }).trim();
+}
+
+/**
+ * Waits until every token the emulator issued so far with a life of `ttlSeconds` has expired,
+ * on the emulator's own word rather than a clock: mints a probe token with that life now, then
+ * polls until the emulator refuses it. Any token issued before the probe expires no later.
+ */
+export async function waitForTokensIssuedSoFarToExpire(
+  apiUrl: string,
+  dataDir: string,
+  ttlSeconds: number,
+): Promise<void> {
+  const probe = new OutreachApi(apiUrl, tokenFor('admin', dataDir, { ttlSeconds }));
+  await expect
+    .poll(() => probe.status('/callPurposes?page%5Bsize%5D=1'), {
+      message: `a ${ttlSeconds}-second token should expire`,
+      timeout: (ttlSeconds + 30) * 1000,
+      intervals: [250],
+    })
+    .toBe(401);
 }
 
 type Resource = { id: number | string; attributes: { name: string; order: number | null } };

@@ -31,6 +31,9 @@ export const EXTERNAL_TOKEN_TTL_SECONDS = 3;
 export const EXTERNAL_APP_PORT = PORT_BASE + 2;
 export const EXTERNAL_APP_URL = `http://localhost:${EXTERNAL_APP_PORT}`;
 
+/** The reorder spec starts its own app server (its writes must not disturb the other specs). */
+export const REORDER_APP_PORT = PORT_BASE + 4;
+
 function freshDataDir(dataDir: string): string {
   return `rm -rf ${dataDir} && mkdir -p ${dataDir}`;
 }

@@ -2,6 +2,7 @@ import { isRouteErrorResponse, Link, useRouteError } from 'react-router';
 import { Button } from '../components/Button/Button';
 import { StatusMessage } from '../components/StatusMessage/StatusMessage';
 import { describeError } from '../lib/describeError';
+import { paths } from '../lib/paths';
 import styles from './RouteErrorBoundary.module.css';
 
 /** Each route's last line of defence: a failed page says so and offers a way on. */
@@ -25,7 +26,7 @@ export function RouteErrorBoundary() {
           <strong>This page could not be shown.</strong> {message}
         </p>
         <p>
-          <Link to="/call-purposes">Back to call purposes</Link>
+          <Link to={paths.callPurposes.list.href()}>Back to call purposes</Link>
         </p>
       </StatusMessage>
     </div>

@@ -1,7 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { isApiError } from '../lib/apiError';
 import { describeError, isRetryable } from '../lib/describeError';
-import { toastStore } from '../components/toast/toastStore';
+import { toastStore } from '../lib/toast/toastStore';
 
 type Handlers = {
   /** Any request answered 401: the session is gone. */

@@ -1,10 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate } from 'react-router';
-import { sessionQueryOptions } from '../features/auth/api/getSession';
 import { callPurposesQueryOptions } from '../features/callPurposes/api/getCallPurposes';
 import { RequireSession } from '../features/auth/components/RequireSession';
 import { SignInPage } from '../features/auth/components/SignInPage';
 import { CallPurposeListPage } from '../features/callPurposes/components/CallPurposeListPage';
+import { paths } from '../lib/paths';
+import { sessionQueryOptions } from '../lib/session';
 import { AppLayout } from './AppLayout';
 import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
@@ -32,7 +33,7 @@ function prefetching(queryClient: QueryClient, load: (client: QueryClient) => Pr
 
 export function createAppRouter(queryClient: QueryClient) {
   return createBrowserRouter([
-    { path: '/sign-in', element: <SignInPage />, errorElement: <RouteErrorBoundary /> },
+    { path: paths.signIn.path, element: <SignInPage />, errorElement: <RouteErrorBoundary /> },
     {
       element: (
         <RequireSession>
@@ -42,17 +43,25 @@ export function createAppRouter(queryClient: QueryClient) {
       errorElement: <RouteErrorBoundary />,
       loader: prefetching(queryClient, (client) => client.prefetchQuery(sessionQueryOptions())),
       children: [
-        { index: true, element: <Navigate to="/call-purposes" replace /> },
+        { index: true, element: <Navigate to={paths.callPurposes.list.href()} replace /> },
         {
-          path: 'call-purposes',
+          path: paths.callPurposes.list.path,
           element: <CallPurposeListPage />,
           errorElement: <RouteErrorBoundary />,
           loader: prefetching(queryClient, (client) =>
             client.prefetchQuery(callPurposesQueryOptions()),
           ),
           children: [
-            { path: 'new', lazy: lazyCreateDialog, errorElement: <RouteErrorBoundary /> },
-            { path: ':id/edit', lazy: lazyEditDialog, errorElement: <RouteErrorBoundary /> },
+            {
+              path: paths.callPurposes.create.path,
+              lazy: lazyCreateDialog,
+              errorElement: <RouteErrorBoundary />,
+            },
+            {
+              path: paths.callPurposes.edit.path,
+              lazy: lazyEditDialog,
+              errorElement: <RouteErrorBoundary />,
+            },
           ],
         },
         { path: '*', element: <NotFoundPage /> },

@@ -7,7 +7,7 @@ afterEach(() => {
 });
 
 function respondWith(response: Response) {
-  const fetchMock = vi.fn(async () => response);
+  const fetchMock = vi.fn(() => Promise.resolve(response));
   vi.stubGlobal('fetch', fetchMock);
   return fetchMock;
 }

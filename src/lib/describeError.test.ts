@@ -24,13 +24,22 @@ describe('describeError', () => {
     expect(describeError(new ApiError(502, []))).toMatch(/HTTP 502/);
   });
 
-  it('passes the server detail through for validation errors', () => {
+  it('passes the server detail through for validation errors, as a sentence', () => {
     const error = new ApiError(422, [{ id: 'validationError', detail: 'Name is too long' }]);
-    expect(describeError(error)).toBe('Name is too long');
+    expect(describeError(error)).toBe('Name is too long.');
+    expect(describeError(new ApiError(422, [{ title: 'Invalid order.' }]))).toBe('Invalid order.');
+  });
+
+  it("prefers the server's explanation of a refused permission", () => {
+    const error = new ApiError(403, [
+      { id: 'unauthorizedRequest', title: 'Forbidden', detail: 'You may not edit this purpose' },
+    ]);
+    expect(describeError(error)).toBe('You may not edit this purpose.');
   });
 
   it('handles errors that are not API errors', () => {
-    expect(describeError(new Error('boom'))).toBe('boom');
+    expect(describeError(new Error('boom'))).toBe('boom.');
+    expect(describeError(new TypeError('Failed to fetch'))).toBe('Failed to fetch.');
     expect(describeError('nope')).toBe('Something went wrong.');
   });
 });

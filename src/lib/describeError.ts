@@ -1,9 +1,15 @@
 import { isApiError, type ApiError } from './apiError';
 
-/** One sentence a person can act on, for any error a request can end with. */
+/**
+ * A sentence or two a person can act on, for any error a request can end with: the one wording
+ * of each failure, whether it stands alone (a form, a page) or follows a purpose's name in a
+ * list of failed writes. The server's own explanation wins where it gave one.
+ */
 export function describeError(error: unknown): string {
   if (!isApiError(error)) {
-    return error instanceof Error && error.message ? error.message : 'Something went wrong.';
+    return error instanceof Error && error.message
+      ? sentence(error.message)
+      : 'Something went wrong.';
   }
   switch (error.status) {
     case 0:
@@ -20,7 +26,7 @@ export function describeError(error: unknown): string {
       if (error.status >= 500) {
         return `The server had a problem (HTTP ${error.status}). Try again in a moment.`;
       }
-      return error.message;
+      return sentence(error.message);
   }
 }
 
@@ -28,10 +34,12 @@ function describeForbidden(error: ApiError): string {
   if (error.hasErrorId('unauthorizedOauthScope')) {
     return 'Your sign-in does not grant access for this: the Outreach token lacks the needed scope. Sign out and sign in again to grant it.';
   }
+  const detail = error.errors[0]?.detail;
+  if (detail) return sentence(detail);
   if (error.hasErrorId('unauthorizedRequest')) {
     return 'Your Outreach user is not allowed to do this to this call purpose.';
   }
-  return error.errors[0]?.detail ?? 'You are not allowed to do this.';
+  return 'You are not allowed to do this.';
 }
 
 export function describeRetryAfter(seconds: number | null): string {
@@ -39,6 +47,13 @@ export function describeRetryAfter(seconds: number | null): string {
   if (seconds <= 1) return 'Try again in a second.';
   if (seconds < 120) return `Try again in ${seconds} seconds.`;
   return `Try again in ${Math.ceil(seconds / 60)} minutes.`;
+}
+
+/** Ends with a full stop unless it already ends a sentence, so messages can follow each other. */
+function sentence(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') return 'The request failed.';
+  return /[.!?]$/u.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /** Worth offering a "Retry" button: the same request may well succeed later. */

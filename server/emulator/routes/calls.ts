@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import { callListDocument, callResource } from '../documents/callDocuments';
 import { requireScope } from '../http/apiGuard';
 import { methodNotAllowed, resourceNotFound } from '../http/errors';
@@ -11,9 +11,10 @@ const READ_ONLY = ['GET', 'HEAD'] as const;
 const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /** `calls` is read-only here (API.md "Calls"): what an admin needs to see a purpose's usage. */
-export const callRoutes: FastifyPluginAsync<{ repos: Repositories; apiBase: string }> = async (
+export const callRoutes: FastifyPluginCallback<{ repos: Repositories; apiBase: string }> = (
   app,
   { repos, apiBase },
+  done,
 ) => {
   const readScope = requireScope(['calls', 'read']);
 
@@ -46,18 +47,16 @@ export const callRoutes: FastifyPluginAsync<{ repos: Repositories; apiBase: stri
   );
 
   // Refused in onRequest, before any body is parsed: no body can make a write look possible.
-  const refuseWrite = async (request: { method: string }) => {
-    throw methodNotAllowed(request.method, READ_ONLY);
-  };
   for (const url of ['/calls', '/calls/:id']) {
     app.route({
       method: [...WRITE_METHODS],
       url,
       schema: refusedCallWriteRouteSchema,
-      onRequest: refuseWrite,
-      handler: async () => {
-        throw methodNotAllowed('This method', READ_ONLY);
+      onRequest: (request, _reply, next) => next(methodNotAllowed(request.method, READ_ONLY)),
+      handler: (request) => {
+        throw methodNotAllowed(request.method, READ_ONLY);
       },
     });
   }
+  done();
 };

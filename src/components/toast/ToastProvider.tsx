@@ -1,7 +1,7 @@
 import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import styles from './Toast.module.css';
-import { ToastContext, type ToastApi } from './toastContext';
-import { toastStore } from './toastStore';
+import { ToastContext, type ToastApi } from '../../lib/toast/toastContext';
+import { toastStore } from '../../lib/toast/toastStore';
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const toasts = useSyncExternalStore(toastStore.subscribe, toastStore.getToasts);

@@ -1,7 +1,9 @@
 // Where sign-in starts and where it returns to. `returnTo` is only ever a path on this origin,
 // so a crafted link cannot bounce a user to another site after signing in.
-export const SIGN_IN_PATH = '/sign-in';
-const HOME = '/call-purposes';
+import { paths } from '../../lib/paths';
+
+export const SIGN_IN_PATH = paths.signIn.href();
+const HOME = paths.callPurposes.list.href();
 
 export function safeReturnTo(value: string | null | undefined): string {
   if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../auth/api/getSession';
+import type { Session } from '../../lib/session';
 import { listAccess } from './access';
 import type { CallPurpose } from './types';
 

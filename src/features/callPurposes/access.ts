@@ -1,4 +1,5 @@
-import { canCreate, type Session } from '../auth/api/getSession';
+import { canCreate } from '../../lib/authorization';
+import type { Session } from '../../lib/session';
 import type { CallPurpose } from './types';
 
 export type ListAccess = {

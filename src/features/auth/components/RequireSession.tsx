@@ -5,7 +5,7 @@ import { Button } from '../../../components/Button/Button';
 import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
 import { isApiError } from '../../../lib/apiError';
 import { describeError } from '../../../lib/describeError';
-import { sessionKeys, sessionQueryOptions } from '../api/getSession';
+import { sessionKeys, sessionQueryOptions } from '../../../lib/session';
 import { signInPath } from '../signInUrls';
 import styles from './RequireSession.module.css';
 

@@ -1,8 +1,8 @@
 import { Button } from '../../../components/Button/Button';
-import { useToast } from '../../../components/toast/useToast';
+import { useToast } from '../../../hooks/useToast';
 import { describeError } from '../../../lib/describeError';
 import { useSignOut } from '../api/signOut';
-import { useSession } from '../api/useSession';
+import { useSession } from '../../../lib/session';
 import styles from './UserMenu.module.css';
 
 /** Who is signed in, and the way out; always in the header. */

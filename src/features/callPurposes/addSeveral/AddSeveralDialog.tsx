@@ -1,10 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import { Button } from '../../../components/Button/Button';
 import { Dialog } from '../../../components/Dialog/Dialog';
 import { describeError } from '../../../lib/describeError';
 import { createCallPurpose } from '../api/createCallPurpose';
-import { callPurposesQueryOptions } from '../api/getCallPurposes';
+import { callPurposesQueryOptions, useCallPurposes } from '../api/getCallPurposes';
 import { classifyNames, namesFromFile, namesToAdd } from './classifyNames';
 import { createMany, CREATE_CONCURRENCY, type CreateResult, type NewPurpose } from './createMany';
 import { addButtonLabel, lineStatusText } from './lineStatusText';
@@ -20,7 +20,7 @@ type Progress = { done: number; total: number };
  */
 export function AddSeveralDialog({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
-  const existing = useQuery(callPurposesQueryOptions()).data;
+  const existing = useCallPurposes().data;
   const [text, setText] = useState('');
   const [fileError, setFileError] = useState<string | null>(null);
   const [progress, setProgress] = useState<Progress | null>(null);

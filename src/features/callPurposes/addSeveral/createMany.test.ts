@@ -11,9 +11,9 @@ describe('createMany', () => {
         { name: 'B', order: 20 },
         { name: 'C', order: 30 },
       ],
-      create: async (item) => {
+      create: (item) => {
         sent.push(item);
-        if (item.name === 'B') throw new Error('refused');
+        return item.name === 'B' ? Promise.reject(new Error('refused')) : Promise.resolve();
       },
       onSettled: () => (settled += 1),
     });
@@ -34,8 +34,9 @@ describe('createMany', () => {
         { name: 'Never Sent', order: 50 },
       ],
       alreadyThere: ['lost answer', 'Demo'],
-      create: async (item) => {
+      create: (item) => {
         sent.push(item.name);
+        return Promise.resolve();
       },
     });
     expect(sent).toEqual(['Never Sent']);

@@ -1,4 +1,4 @@
-import { runWithConcurrency } from '../../../lib/runWithConcurrency';
+import { runWithConcurrency } from '../reorder/runWithConcurrency';
 import { nameKey } from '../purposeNames';
 
 export type NewPurpose = { name: string; order: number | undefined };

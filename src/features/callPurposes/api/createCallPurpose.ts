@@ -2,15 +2,16 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/apiClient';
 import type { JsonApiDocument, Resource } from '../../../lib/jsonApi';
 import type { CallPurpose, CallPurposeInput } from '../types';
+import { callPurposeApiPaths } from './callPurposeApiPaths';
 import { callPurposeKeys } from './callPurposeKeys';
 import { callPurposeFromDocument } from './toCallPurpose';
 
 /** POST without `order`: the server puts the new purpose last. */
 export async function createCallPurpose(input: CallPurposeInput): Promise<CallPurpose> {
-  const document: JsonApiDocument<Resource> = await apiFetch(
-    '/api/v2/callPurposes?provideAuthorizationMeta=true&include=creator',
-    { method: 'POST', body: { data: { type: 'callPurpose', attributes: input } } },
-  );
+  const document: JsonApiDocument<Resource> = await apiFetch(callPurposeApiPaths.create(), {
+    method: 'POST',
+    body: { data: { type: 'callPurpose', attributes: input } },
+  });
   return callPurposeFromDocument(document);
 }
 
@@ -20,7 +21,7 @@ export function useCreateCallPurpose() {
     mutationFn: createCallPurpose,
     onSuccess: async (purpose) => {
       queryClient.setQueryData(callPurposeKeys.detail(purpose.id), purpose);
-      await queryClient.invalidateQueries({ queryKey: callPurposeKeys.lists() });
+      await queryClient.invalidateQueries({ queryKey: callPurposeKeys.list() });
     },
   });
 }

@@ -1,13 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useToast } from '../../../components/toast/useToast';
+import { useToast } from '../../../hooks/useToast';
 import { apiFetch } from '../../../lib/apiClient';
 import { describeError, isRetryable } from '../../../lib/describeError';
 import type { CallPurpose } from '../types';
+import { callPurposeApiPaths } from './callPurposeApiPaths';
 import { callPurposeKeys } from './callPurposeKeys';
 import { callPurposesQueryOptions } from './getCallPurposes';
 
 export function deleteCallPurpose(id: number): Promise<void> {
-  return apiFetch<void>(`/api/v2/callPurposes/${id}`, { method: 'DELETE' });
+  return apiFetch<void>(callPurposeApiPaths.deletion(id), { method: 'DELETE' });
 }
 
 /**
@@ -40,7 +41,7 @@ export function useDeleteCallPurpose() {
       queryClient.removeQueries({ queryKey: callPurposeKeys.detail(purpose.id) });
       toast.show(`Deleted “${purpose.name}”.`, { tone: 'success' });
     },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: callPurposeKeys.lists() }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: listKey }),
   });
   return deletion;
 }

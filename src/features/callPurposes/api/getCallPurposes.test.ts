@@ -1,5 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CALL_PURPOSES_FIRST_PAGE, getCallPurposes } from './getCallPurposes';
+import { callPurposeApiPaths } from './callPurposeApiPaths';
+import { getCallPurposes } from './getCallPurposes';
+
+const FIRST_PAGE = callPurposeApiPaths.list();
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -17,7 +20,7 @@ const alex = { type: 'user', id: 1, attributes: { firstName: 'Alex', lastName: '
 describe('getCallPurposes', () => {
   it('follows links.next through the proxy and returns display order', async () => {
     const pages: Record<string, unknown> = {
-      [CALL_PURPOSES_FIRST_PAGE]: {
+      [FIRST_PAGE]: {
         data: [resource(3, null), resource(1, 20)],
         included: [alex],
         links: { next: 'https://api.outreach.io/api/v2/callPurposes?page%5Bafter%5D=x' },
@@ -28,7 +31,9 @@ describe('getCallPurposes', () => {
         links: { next: null },
       },
     };
-    const fetchMock = vi.fn(async (path: string) => new Response(JSON.stringify(pages[path])));
+    const fetchMock = vi.fn((path: string) =>
+      Promise.resolve(new Response(JSON.stringify(pages[path]))),
+    );
     vi.stubGlobal('fetch', fetchMock);
 
     const purposes = await getCallPurposes();
@@ -39,8 +44,8 @@ describe('getCallPurposes', () => {
   });
 
   it('asks for authorization meta, creators and big pages', () => {
-    expect(CALL_PURPOSES_FIRST_PAGE).toContain('provideAuthorizationMeta=true');
-    expect(CALL_PURPOSES_FIRST_PAGE).toContain('include=creator');
-    expect(decodeURIComponent(CALL_PURPOSES_FIRST_PAGE)).toContain('page[size]=1000');
+    expect(FIRST_PAGE).toContain('provideAuthorizationMeta=true');
+    expect(FIRST_PAGE).toContain('include=creator');
+    expect(decodeURIComponent(FIRST_PAGE)).toContain('page[size]=1000');
   });
 });

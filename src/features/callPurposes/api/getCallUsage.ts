@@ -1,19 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/apiClient';
+import { callPurposeApiPaths } from './callPurposeApiPaths';
 import { callPurposeKeys } from './callPurposeKeys';
 
-/** How many logged calls use a purpose: one call and the total, nothing more. */
-export function callUsagePath(purposeId: number): string {
-  const query = new URLSearchParams({
-    'filter[callPurpose][id]': String(purposeId),
-    'page[size]': '1',
-    count: 'true',
-  });
-  return `/api/v2/calls?${query.toString()}`;
-}
-
 export async function getCallUsage(purposeId: number, signal?: AbortSignal): Promise<number> {
-  const page = await apiFetch<{ meta?: { count?: unknown } }>(callUsagePath(purposeId), { signal });
+  const page = await apiFetch<{ meta?: { count?: unknown } }>(
+    callPurposeApiPaths.usage(purposeId),
+    {
+      signal,
+    },
+  );
   const count = page.meta?.count;
   if (typeof count !== 'number') throw new Error('The calls list came without a count.');
   return count;

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/apiClient';
 import type { JsonApiDocument, Resource } from '../../../lib/jsonApi';
 import type { CallPurpose } from '../types';
+import { callPurposeApiPaths } from './callPurposeApiPaths';
 import { callPurposeKeys } from './callPurposeKeys';
 import { callPurposeFromDocument } from './toCallPurpose';
 
@@ -13,10 +14,11 @@ export async function updateCallPurpose(
   attributes: CallPurposeChanges,
   signal?: AbortSignal,
 ): Promise<CallPurpose> {
-  const document: JsonApiDocument<Resource> = await apiFetch(
-    `/api/v2/callPurposes/${id}?provideAuthorizationMeta=true&include=creator`,
-    { method: 'PATCH', body: { data: { type: 'callPurpose', id, attributes } }, signal },
-  );
+  const document: JsonApiDocument<Resource> = await apiFetch(callPurposeApiPaths.one(id), {
+    method: 'PATCH',
+    body: { data: { type: 'callPurpose', id, attributes } },
+    signal,
+  });
   return callPurposeFromDocument(document);
 }
 
@@ -27,7 +29,7 @@ export function useUpdateCallPurpose(id: number) {
     mutationFn: (attributes: CallPurposeChanges) => updateCallPurpose(id, attributes),
     onSuccess: async (purpose) => {
       queryClient.setQueryData(callPurposeKeys.detail(id), purpose);
-      await queryClient.invalidateQueries({ queryKey: callPurposeKeys.lists() });
+      await queryClient.invalidateQueries({ queryKey: callPurposeKeys.list() });
     },
   });
 }

@@ -53,7 +53,7 @@ export function CallPurposeForm(props: CallPurposeFormProps) {
   });
 
   return (
-    <form id={props.id} className={styles.form} noValidate onSubmit={submit}>
+    <form id={props.id} className={styles.form} noValidate onSubmit={(event) => void submit(event)}>
       {formError && <StatusMessage tone="error">{formError}</StatusMessage>}
       <NameField
         registration={form.register('name', nameRules)}

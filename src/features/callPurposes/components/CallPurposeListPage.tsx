@@ -1,12 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { Outlet, useNavigate } from 'react-router';
 import { Button } from '../../../components/Button/Button';
 import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
-import { useSession } from '../../auth/api/useSession';
+import { paths } from '../../../lib/paths';
+import { useSession } from '../../../lib/session';
 import { listAccess } from '../access';
 import { AddSeveralDialog } from '../addSeveral/AddSeveralDialog';
-import { callPurposesQueryOptions } from '../api/getCallPurposes';
+import { useCallPurposes } from '../api/getCallPurposes';
 import { ExportCsvButton } from '../export/ExportCsvButton';
 import { useLiveCallPurposes } from '../live/useLiveCallPurposes';
 import { useReorderSaving } from '../reorder/useReorderCallPurposes';
@@ -20,14 +20,14 @@ import { SearchBox } from './SearchBox';
 /** Home: the list, with the create and edit dialogs opening over it as child routes. */
 export function CallPurposeListPage() {
   const session = useSession();
-  const list = useQuery(callPurposesQueryOptions());
+  const list = useCallPurposes();
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [deleting, setDeleting] = useState<CallPurpose | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
   // Stable, so the memoized row cells skip re-rendering when the list changes around them.
   const onEdit = useCallback(
-    (purpose: CallPurpose) => void navigate(`${purpose.id}/edit`),
+    (purpose: CallPurpose) => void navigate(paths.callPurposes.edit.href(purpose.id)),
     [navigate],
   );
   const { mayCreate, isViewOnly, showLocks, mayReadCalls } = listAccess(session, list.data);
@@ -48,7 +48,10 @@ export function CallPurposeListPage() {
           <ExportCsvButton purposes={list.data} />
           {mayCreate && <Button onClick={() => setAddingSeveral(true)}>Add several</Button>}
           {mayCreate && (
-            <Button variant="primary" onClick={() => void navigate('new')}>
+            <Button
+              variant="primary"
+              onClick={() => void navigate(paths.callPurposes.create.href())}
+            >
               New call purpose
             </Button>
           )}

@@ -1,20 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { Dialog } from '../../../components/Dialog/Dialog';
-import { useToast } from '../../../components/toast/useToast';
+import { useToast } from '../../../hooks/useToast';
+import { paths } from '../../../lib/paths';
 import { useCreateCallPurpose } from '../api/createCallPurpose';
-import { callPurposesQueryOptions } from '../api/getCallPurposes';
+import { useCallPurposes } from '../api/getCallPurposes';
 import { CallPurposeForm } from './CallPurposeForm';
 
-const LIST_PATH = '/call-purposes';
-
-/** Route `/call-purposes/new`: the new purpose goes to the end of the list. */
+/** Route `paths.callPurposes.create`: the new purpose goes to the end of the list. */
 export function CreateCallPurposeDialog() {
   const navigate = useNavigate();
   const toast = useToast();
-  const existing = useQuery(callPurposesQueryOptions()).data ?? [];
+  const existing = useCallPurposes().data ?? [];
   const creation = useCreateCallPurpose();
-  const close = () => void navigate(LIST_PATH);
+  const close = () => void navigate(paths.callPurposes.list.href());
 
   return (
     <Dialog title="New call purpose" onClose={close}>

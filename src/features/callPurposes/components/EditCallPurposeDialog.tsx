@@ -1,30 +1,28 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Dialog } from '../../../components/Dialog/Dialog';
-import { useToast } from '../../../components/toast/useToast';
-import { callPurposesQueryOptions } from '../api/getCallPurposes';
+import { useToast } from '../../../hooks/useToast';
+import { paths } from '../../../lib/paths';
+import { useCallPurposes } from '../api/getCallPurposes';
+import { callPurposeQueryOptions, useCallPurpose } from '../api/getCallPurpose';
+import { rethrowNotFoundAsGone } from '../api/rethrowNotFoundAsGone';
 import { useUpdateCallPurpose } from '../api/updateCallPurpose';
-import { callPurposeQueryOptions } from '../api/getCallPurpose';
-import { useCallPurpose } from '../api/useCallPurpose';
 import type { CallPurpose } from '../types';
 import { CallPurposeForm } from './CallPurposeForm';
 import { EditUnavailable } from './EditUnavailable';
-import { rethrowNotFoundAsGone } from './rethrowNotFoundAsGone';
 import { StaleEditNotice } from './StaleEditNotice';
 
-const LIST_PATH = '/call-purposes';
-
-/** Route `/call-purposes/:id/edit`: the form opens prefilled once the purpose is known. */
+/** Route `paths.callPurposes.edit`: the form opens prefilled once the purpose is known. */
 export function EditCallPurposeDialog() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const toast = useToast();
   const queryClient = useQueryClient();
   const purpose = useCallPurpose(id);
-  const existing = useQuery(callPurposesQueryOptions()).data ?? [];
+  const existing = useCallPurposes().data ?? [];
   const update = useUpdateCallPurpose(id);
-  const close = () => void navigate(LIST_PATH);
+  const close = () => void navigate(paths.callPurposes.list.href());
   const formId = useId();
   const loaded = purpose.data;
   // The version the form was filled from; a newer one (from the live list or a fresh read)

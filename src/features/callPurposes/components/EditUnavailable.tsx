@@ -4,7 +4,7 @@ import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
 import { isApiError } from '../../../lib/apiError';
 import { describeError } from '../../../lib/describeError';
 import type { CallPurpose } from '../types';
-import { GONE_MESSAGE } from './rethrowNotFoundAsGone';
+import { GONE_MESSAGE } from '../api/rethrowNotFoundAsGone';
 
 type EditUnavailableProps = { query: UseQueryResult<CallPurpose>; onClose: () => void };
 

@@ -26,7 +26,7 @@ function setup(server: { list: CallPurpose[] }, busy = { value: false }) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   clients.push(queryClient);
   // The list's query answers with whatever the fake server holds at the time.
-  queryClient.setQueryDefaults(listKey, { queryFn: async () => [...server.list] });
+  queryClient.setQueryDefaults(listKey, { queryFn: () => Promise.resolve([...server.list]) });
   const fetchList = () => queryClient.fetchQuery({ queryKey: listKey, staleTime: 0 });
   const tracker = createListChangeTracker({ queryClient, ownWritesInFlight: () => busy.value });
   const reports: ListChanges[] = [];

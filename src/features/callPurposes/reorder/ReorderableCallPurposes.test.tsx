@@ -1,23 +1,24 @@
 // @vitest-environment jsdom
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createMemoryRouter, RouterProvider } from 'react-router';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ToastProvider } from '../../../components/toast/ToastProvider';
-import { callPurposesQueryOptions } from '../api/getCallPurposes';
-import { CallPurposeTable } from '../components/CallPurposeTable';
-import { ReorderableCallPurposes } from './ReorderableCallPurposes';
+import { paths } from '../../../lib/paths';
+import { sessionQueryOptions, type Session } from '../../../lib/session';
+import { CallPurposeListPage } from '../components/CallPurposeListPage';
+import { loadSortableRows } from './loadSortableRows';
+import { TAIL_STEP } from './planReorder';
+import {
+  LAST_ORDER,
+  LOCKED_COUNT,
+  SEEDED_NAMES,
+  TOP_ORDER,
+  seededOrder,
+} from './seededList.testing';
 
-const NAMES = [
-  'Initial Contact',
-  'Follow Up',
-  'Discovery Call',
-  'Demo',
-  'Pricing Discussion',
-  'Negotiation',
-  'Check-in',
-  'Renewal',
-];
+const NAMES = [...SEEDED_NAMES];
 
 type Row = { id: number; name: string; order: number | null; locked: boolean };
 
@@ -26,8 +27,8 @@ function fakeApi({ admin }: { admin: boolean }) {
   const rows: Row[] = NAMES.map((name, index) => ({
     id: index + 1,
     name,
-    order: (index + 1) * 10,
-    locked: index < 2,
+    order: seededOrder(index),
+    locked: index < LOCKED_COUNT,
   }));
   const resource = (row: Row) => ({
     type: 'callPurpose',
@@ -48,7 +49,7 @@ function fakeApi({ admin }: { admin: boolean }) {
       status,
       headers: { 'Content-Type': 'application/vnd.api+json' },
     });
-  const fetch = vi.fn(async (input: string, init?: RequestInit) => {
+  const answer = (input: string, init?: RequestInit): Response => {
     const url = new URL(input, 'http://app.test');
     if ((init?.method ?? 'GET') === 'GET' && url.pathname === '/api/v2/callPurposes') {
       return json({ data: rows.map(resource), links: {} });
@@ -60,64 +61,73 @@ function fakeApi({ admin }: { admin: boolean }) {
       return json({ errors: [{ id: 'unauthorizedRequest', title: 'Forbidden', detail }] }, 403);
     }
     if (init?.method === 'PATCH' && row) {
-      const order = (JSON.parse(String(init.body)) as { data: { attributes: { order: number } } })
-        .data.attributes.order;
+      const order = (
+        JSON.parse(typeof init.body === 'string' ? init.body : '') as {
+          data: { attributes: { order: number } };
+        }
+      ).data.attributes.order;
       row.order = order;
       patches.push({ id: row.id, order });
       return json({ data: resource(row) });
     }
     return json({ errors: [{ id: 'notFound', title: 'Not found' }] }, 404);
-  });
+  };
+  const fetch = vi.fn((input: string, init?: RequestInit) => Promise.resolve(answer(input, init)));
   return { fetch, patches, refuse };
 }
 
-function List({ search = '' }: { search?: string }) {
-  const { data } = useQuery(callPurposesQueryOptions());
-  if (!data) return <p>Loading</p>;
-  const visible = data.filter((purpose) => purpose.name.toLowerCase().includes(search));
-  return (
-    <ReorderableCallPurposes
-      purposes={data}
-      filtered={search !== ''}
-      renderTable={(Row) => (
-        <CallPurposeTable
-          purposes={visible}
-          positionOf={(purpose) => data.indexOf(purpose) + 1}
-          onEdit={() => undefined}
-          onDelete={() => undefined}
-          Row={Row}
-        />
-      )}
-    />
-  );
-}
+const SESSION: Session = {
+  user: { id: 2, name: 'Maria Chen', email: 'maria.chen@example.com' },
+  scopes: ['callPurposes.all'],
+  expiresAt: '2030-01-01T00:00:00.000Z',
+};
 
+/** The real list page, as the router shows it to a signed-in user, over the fake network. */
 async function renderList({ admin = false, search = '' } = {}) {
   const api = fakeApi({ admin });
   vi.stubGlobal('fetch', api.fetch);
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  // <RequireSession> loads the session above the page; here it is known from the start.
+  queryClient.setQueryData(sessionQueryOptions().queryKey, SESSION);
+  const listPath = paths.callPurposes.list.href();
+  const router = createMemoryRouter([{ path: listPath, element: <CallPurposeListPage /> }], {
+    initialEntries: [listPath],
+  });
   render(
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
-        <List search={search} />
+        <RouterProvider router={router} />
       </ToastProvider>
     </QueryClientProvider>,
   );
-  await screen.findByRole('table');
+  // A condition, not a delay: the deadline only matters on a machine under heavy load.
+  const loaded = { timeout: 10_000 };
+  await screen.findByRole('table', {}, loaded);
   // The drag-and-drop chunk loads after the table shows.
-  await screen.findAllByRole('button', { name: /^Reorder / });
+  await screen.findAllByRole('button', { name: /^Reorder / }, loaded);
+  if (search !== '') await userEvent.type(screen.getByLabelText('Search call purposes'), search);
   const names = () => screen.getAllByRole('rowheader').map((cell) => cell.textContent ?? '');
   return { api, queryClient, names };
 }
 
+// The drag-and-drop chunk is transformed once, up front, rather than inside the first test's wait.
+beforeAll(async () => {
+  await loadSortableRows();
+}, 30_000);
+
 beforeEach(() => {
   // jsdom has no modal dialogs; the Sort A–Z confirmation only needs `open` to flip.
-  HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
-    this.open = true;
-  };
-  HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
-    this.open = false;
-  };
+  const dialog = HTMLDialogElement.prototype;
+  if (!Reflect.has(dialog, 'showModal')) {
+    dialog.showModal = function showModal(this: HTMLDialogElement) {
+      this.open = true;
+    };
+  }
+  if (!Reflect.has(dialog, 'close')) {
+    dialog.close = function close(this: HTMLDialogElement) {
+      this.open = false;
+    };
+  }
 });
 
 afterEach(() => {
@@ -153,8 +163,9 @@ describe('ReorderableCallPurposes', () => {
     await user.keyboard('{Enter}');
     expect(screen.queryByRole('menu')).toBeNull();
     await waitFor(() => expect(names()[0]).toBe('Demo'));
-    await waitFor(() => expect(screen.getByText('Demo moved to position 1 of 8.')).toBeTruthy());
-    expect(api.patches).toEqual([{ id: 4, order: 5 }]);
+    const announcement = await screen.findByText('Demo moved to position 1 of 8.');
+    expect(announcement.getAttribute('role')).toBe('status');
+    expect(api.patches).toEqual([{ id: 4, order: TOP_ORDER }]);
     expect(document.activeElement).toBe(
       screen.getByRole('button', { name: 'More actions for Demo' }),
     );
@@ -175,20 +186,18 @@ describe('ReorderableCallPurposes', () => {
     await user.click(button);
     await user.click(screen.getByRole('menuitem', { name: 'Move to bottom' }));
     await waitFor(() => expect(names().at(-1)).toBe('Discovery Call'));
-    expect(api.patches).toEqual([{ id: 3, order: 1080 }]);
+    expect(api.patches).toEqual([{ id: 3, order: LAST_ORDER + TAIL_STEP }]);
   });
 
   it('turns reordering off while the search filters the list, and says so', async () => {
     const user = userEvent.setup();
     await renderList({ search: 'd' });
-    expect(
-      screen.getByText(
-        'Reordering is off while the search filters the list. Clear the search to reorder.',
-      ),
-    ).toBeTruthy();
-    expect(
-      (screen.getByRole('button', { name: 'Reorder Demo' }) as HTMLButtonElement).disabled,
-    ).toBe(true);
+    expect(screen.getByText(/^Reordering is off/).textContent).toBe(
+      'Reordering is off while the search filters the list. Clear the search to reorder.',
+    );
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Reorder Demo' }).disabled).toBe(
+      true,
+    );
     await user.click(screen.getByRole('button', { name: 'More actions for Demo' }));
     expect(
       screen.getByRole('menuitem', { name: 'Move to top' }).getAttribute('aria-disabled'),
@@ -198,7 +207,11 @@ describe('ReorderableCallPurposes', () => {
   it('lets someone who may move everything sort A–Z, after confirming', async () => {
     const user = userEvent.setup();
     const { api, names } = await renderList({ admin: true });
-    expect(screen.getByRole('button', { name: 'Reorder Initial Contact' })).toBeTruthy();
+    // An admin may move the locked system purposes too.
+    const lockedHandle = screen.getByRole<HTMLButtonElement>('button', {
+      name: 'Reorder Initial Contact',
+    });
+    expect(lockedHandle.disabled).toBe(false);
     await user.click(screen.getByRole('button', { name: 'Sort A–Z' }));
     const dialog = screen.getByRole('dialog', { name: 'Sort call purposes A–Z?' });
     expect(dialog.textContent).toContain('all 8 call purposes');
@@ -215,17 +228,16 @@ describe('ReorderableCallPurposes', () => {
     api.refuse.add(8);
     await user.click(screen.getByRole('button', { name: 'More actions for Renewal' }));
     await user.click(screen.getByRole('menuitem', { name: 'Move to top' }));
-    expect(
-      await screen.findByText(
-        "Couldn't save the new order. Renewal: You may not edit Renewal. The list shows the order saved on the server.",
-      ),
-    ).toBeTruthy();
+    const failure = await screen.findByText(
+      "Couldn't save the new order. Renewal: You may not edit Renewal. The list shows the order saved on the server.",
+    );
+    expect(failure.closest('[data-tone]')?.getAttribute('data-tone')).toBe('error');
     expect(names()).toEqual(before);
 
     api.refuse.clear();
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     await waitFor(() => expect(names()[0]).toBe('Renewal'));
-    expect(api.patches).toEqual([{ id: 8, order: 5 }]);
+    expect(api.patches).toEqual([{ id: 8, order: TOP_ORDER }]);
   });
 
   it('reorders by keyboard, announcing each step with names and positions', async () => {

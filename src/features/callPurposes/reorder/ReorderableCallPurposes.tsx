@@ -8,7 +8,7 @@ import {
   type ComponentType,
   type ReactNode,
 } from 'react';
-import { callPurposeKeys } from '../api/callPurposeKeys';
+import { callPurposesQueryOptions } from '../api/getCallPurposes';
 import type { CallPurposeRowProps } from '../components/CallPurposeRow';
 import type { CallPurpose } from '../types';
 import { movedText } from './announcements';
@@ -69,7 +69,7 @@ export function ReorderableCallPurposes({
       setStatus('');
       void reorder(intent).then((outcome) => {
         if (outcome.status !== 'saved') return;
-        const list = queryClient.getQueryData<CallPurpose[]>(callPurposeKeys.list()) ?? [];
+        const list = queryClient.getQueryData(callPurposesQueryOptions().queryKey) ?? [];
         const index = list.findIndex((item) => item.id === purpose.id);
         if (index !== -1) {
           setStatus(movedText({ name: purpose.name, position: index + 1, total: list.length }));

@@ -5,10 +5,7 @@ export type RowMenuItem = { label: string; disabled?: boolean; onSelect: () => v
 
 type RowMenuProps = { label: string; items: readonly RowMenuItem[] };
 
-/**
- * A menu button (WAI-ARIA pattern): opens on click, Enter, Space or ArrowDown with focus on the
- * first item; arrows, Home and End move; Escape closes and returns focus to the button.
- */
+/** Picks the index of the item to focus among the enabled ones, from the focused one (or -1). */
 type ChooseItem = (enabled: HTMLButtonElement[], current: number) => number;
 
 /** Focuses the enabled item `pick` chooses, wrapping around; the first item if none is enabled. */
@@ -23,6 +20,10 @@ function focusItem(menu: HTMLElement | null, pick: ChooseItem) {
   enabled[(pick(enabled, current) + enabled.length) % enabled.length]?.focus();
 }
 
+/**
+ * A menu button (WAI-ARIA pattern): opens on click, Enter, Space or ArrowDown with focus on the
+ * first item; arrows, Home and End move; Escape closes and returns focus to the button.
+ */
 export function RowMenu({ label, items }: RowMenuProps) {
   const [open, setOpen] = useState(false);
   const buttonRef = useRef<HTMLButtonElement>(null);

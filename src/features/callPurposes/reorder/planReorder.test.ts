@@ -221,17 +221,38 @@ describe('planReorder: invalid input', () => {
     ['an unknown id', [1, 2, 3, 9]],
     ['a repeated id', [1, 2, 2]],
   ])('rejects a sequence with %s', (_, sequence) => {
-    const result = planReorder({ items: purposes([10, 20, 30]), sequence });
+    const result = plan(purposes([10, 20, 30]), sequence);
     expect(result).toMatchObject({ ok: false, reason: 'invalid' });
   });
 
   it('rejects items that share an id', () => {
     const items = [...purposes([10, 20]), { id: 1, order: 30, canWrite: true }];
-    expect(planReorder({ items, sequence: [1, 2] })).toMatchObject({
+    expect(plan(items, [1, 2])).toMatchObject({
       ok: false,
       reason: 'invalid',
       blockingIds: [1],
     });
+  });
+
+  it('has an oracle that catches a refusal naming the wrong purposes', () => {
+    const input = { items: purposes([10, 20, 30], [1]), sequence: [3, 2, 1] };
+    const refusal = (reason: 'locked' | 'invalid', blockingIds: number[]): PlanResult => ({
+      ok: false,
+      reason,
+      message: 'no',
+      blockingIds,
+    });
+    expect(planProblems(input, refusal('locked', [1]))).toEqual([]);
+    expect(planProblems(input, refusal('locked', [2]))).toEqual([
+      'locked refusal names id 2, which is writable',
+    ]);
+    expect(planProblems(input, refusal('locked', []))).toEqual([
+      'a locked refusal naming no purpose',
+    ]);
+    expect(planProblems(input, refusal('invalid', [1]))).toEqual([
+      'a valid sequence refused as invalid',
+      'invalid refusal names id 1, which is fine',
+    ]);
   });
 
   it('plans nothing for an empty list', () => {

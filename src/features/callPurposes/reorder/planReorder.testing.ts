@@ -12,9 +12,55 @@ import {
   type PlanResult,
 } from './planReorder';
 
-/** Every way the plan breaks the rules, as readable strings (empty when it is sound). */
+/** The ids that keep `sequence` from being a permutation of the items' ids (empty if it is one). */
+function offendingIds(input: PlanInput): Set<number> {
+  const itemCounts = new Map<number, number>();
+  for (const item of input.items) itemCounts.set(item.id, (itemCounts.get(item.id) ?? 0) + 1);
+  const sequenceCounts = new Map<number, number>();
+  for (const id of input.sequence) sequenceCounts.set(id, (sequenceCounts.get(id) ?? 0) + 1);
+  const offending = new Set<number>();
+  for (const id of new Set([...itemCounts.keys(), ...sequenceCounts.keys()])) {
+    if (itemCounts.get(id) !== 1 || sequenceCounts.get(id) !== 1) offending.add(id);
+  }
+  return offending;
+}
+
+/**
+ * Every way a refusal breaks the rules: it must say why, name at least one purpose, each once,
+ * and name the right ones — ids that break the permutation for 'invalid', purposes the user may
+ * not write for 'locked' and 'noRoom' (which only a valid sequence may get).
+ */
+function failedPlanProblems(
+  input: PlanInput,
+  result: Extract<PlanResult, { ok: false }>,
+): string[] {
+  const problems: string[] = [];
+  if (result.message.trim() === '') problems.push('a refusal without a message');
+  if (result.blockingIds.length === 0)
+    problems.push(`a ${result.reason} refusal naming no purpose`);
+  if (new Set(result.blockingIds).size !== result.blockingIds.length) {
+    problems.push(`a refusal naming a purpose twice: ${result.blockingIds.join(', ')}`);
+  }
+  const offending = offendingIds(input);
+  if (result.reason === 'invalid') {
+    if (offending.size === 0) problems.push('a valid sequence refused as invalid');
+    for (const id of result.blockingIds) {
+      if (!offending.has(id)) problems.push(`invalid refusal names id ${id}, which is fine`);
+    }
+    return problems;
+  }
+  if (offending.size > 0) problems.push(`an invalid sequence refused as ${result.reason}`);
+  const locked = new Set(input.items.filter((item) => !item.canWrite).map((item) => item.id));
+  for (const id of result.blockingIds) {
+    if (!locked.has(id))
+      problems.push(`${result.reason} refusal names id ${id}, which is writable`);
+  }
+  return problems;
+}
+
+/** Every way the plan (or the refusal) breaks the rules, as readable strings (empty when sound). */
 export function planProblems(input: PlanInput, result: PlanResult): string[] {
-  if (!result.ok) return [];
+  if (!result.ok) return failedPlanProblems(input, result);
   const problems: string[] = [];
   const byId = new Map(input.items.map((item) => [item.id, item]));
   const patched = new Map<number, number>();

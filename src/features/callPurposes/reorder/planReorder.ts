@@ -36,6 +36,8 @@
  *   where room is unbounded, they step by TAIL_STEP (less only near MAX_ORDER).
  */
 
+import { compareForDisplay, sortForDisplay } from '../displayOrder';
+
 /** The range a plan writes: the positive half of the 32-bit integer `order` is stored in. */
 export const MIN_ORDER = 1;
 export const MAX_ORDER = 2147483647;
@@ -68,18 +70,9 @@ export type PlanResult =
 
 type Ordered = { readonly id: number; readonly order: number | null };
 
-function compareDisplay(a: Ordered, b: Ordered): number {
-  if (a.order !== b.order) {
-    if (a.order === null) return 1;
-    if (b.order === null) return -1;
-    return a.order - b.order;
-  }
-  return a.id - b.id;
-}
-
 /** Ids in display order: `order` ascending with nulls last, then id (the server's rule). */
 export function displaySequence(items: readonly Ordered[]): number[] {
-  return [...items].sort(compareDisplay).map((item) => item.id);
+  return sortForDisplay(items).map((item) => item.id);
 }
 
 /**
@@ -106,7 +99,7 @@ export function applyOrders<T extends Ordered>(
       const order = orders.get(item.id);
       return order === undefined || order === item.order ? item : { ...item, order };
     })
-    .sort(compareDisplay);
+    .sort(compareForDisplay);
 }
 
 /** One purpose that may keep its value, or one of the two sentinels bounding the range. */
@@ -235,11 +228,16 @@ function checkMandatory(
   return null;
 }
 
+/** The step after the last kept purpose: TAIL_STEP, less only where MAX_ORDER is near. */
+function tailStep(from: ChainNode, between: number): number {
+  return Math.min(TAIL_STEP, Math.floor((MAX_ORDER - from.value) / between));
+}
+
 /** Smallest spacing the patched purposes between two kept nodes would get (wider is better). */
 function gapSpacing(from: ChainNode, to: ChainNode, isEnd: boolean): number {
   const between = to.position - from.position - 1;
   if (between === 0) return Infinity;
-  if (isEnd) return Math.min(TAIL_STEP, Math.floor((MAX_ORDER - from.value) / between));
+  if (isEnd) return tailStep(from, between);
   return Math.floor((to.value - from.value) / (between + 1));
 }
 
@@ -251,28 +249,33 @@ function floorDiv(a: number, b: number): number {
   return quotient;
 }
 
-export function planReorder(input: PlanInput): PlanResult {
-  const invalid = validate(input);
-  if (invalid !== null) return invalid;
-
+/** The items in the requested sequence (validated: every id is known). */
+function itemsInSequence(input: PlanInput): PlanItem[] {
   const byId = new Map(input.items.map((item) => [item.id, item]));
-  const sequenceItems = input.sequence.flatMap((id) => {
+  return input.sequence.flatMap((id) => {
     const item = byId.get(id);
     return item === undefined ? [] : [item];
   });
-  const count = sequenceItems.length;
+}
 
-  // The trailing run of nulls that may stay null: nulls display last by id, so only a run
-  // already in ascending id order shows in the requested sequence without being written.
-  let trailingNullsFrom = count;
-  while (trailingNullsFrom > 0) {
-    const item = sequenceItems[trailingNullsFrom - 1];
-    const next = sequenceItems[trailingNullsFrom];
+/**
+ * Where the trailing run of nulls that may stay null begins: nulls display last by id, so only
+ * a run already in ascending id order shows in the requested sequence without being written.
+ */
+function trailingNullsStart(sequenceItems: readonly PlanItem[]): number {
+  let from = sequenceItems.length;
+  while (from > 0) {
+    const item = sequenceItems[from - 1];
+    const next = sequenceItems[from];
     if (item === undefined || item.order !== null) break;
     if (next !== undefined && next.id < item.id) break;
-    trailingNullsFrom -= 1;
+    from -= 1;
   }
+  return from;
+}
 
+/** The candidates for keeping their value, between the start and end sentinels. */
+function chainNodes(sequenceItems: readonly PlanItem[], trailingNullsFrom: number): ChainNode[] {
   const nodes: ChainNode[] = [{ position: -1, value: 0, mandatory: true, item: null }];
   sequenceItems.slice(0, trailingNullsFrom).forEach((item, position) => {
     if (isKeepable(item.order)) {
@@ -280,13 +283,18 @@ export function planReorder(input: PlanInput): PlanResult {
     }
   });
   nodes.push({ position: trailingNullsFrom, value: MAX_ORDER + 1, mandatory: true, item: null });
+  return nodes;
+}
 
-  const impossible = checkMandatory(sequenceItems, trailingNullsFrom, nodes);
-  if (impossible !== null) return impossible;
-
-  // best[j]: most nodes in a feasible chain from the start sentinel ending at node j, and the
-  // widest tightest gap among such chains. A predecessor may not skip a mandatory node, so the
-  // scan back from j stops at the first mandatory one. −1 marks a node no chain reaches.
+/**
+ * The dynamic programme: the feasible chain from sentinel to sentinel that keeps the most nodes,
+ * and among those the one whose tightest gap is widest. best[j] is the most nodes in a feasible
+ * chain from the start sentinel ending at node j, with the widest tightest gap among such chains.
+ * A predecessor may not skip a mandatory node, so the scan back from j stops at the first
+ * mandatory one. −1 marks a node no chain reaches. Only called once checkMandatory has passed,
+ * so a chain always exists.
+ */
+function widestLongestChain(nodes: readonly ChainNode[]): ChainNode[] {
   const last = nodes.length - 1;
   const kept = new Array<number>(nodes.length).fill(-1);
   const spacing = new Array<number>(nodes.length).fill(-Infinity);
@@ -332,7 +340,17 @@ export function planReorder(input: PlanInput): PlanResult {
     if (node === undefined) break;
     chain.unshift(node);
   }
+  return chain;
+}
 
+/**
+ * New values for the purposes between consecutive kept nodes: spread evenly inside a gap,
+ * stepping by TAIL_STEP after the last kept one. Only values that change become patches.
+ */
+function assignOrders(
+  sequenceItems: readonly PlanItem[],
+  chain: readonly ChainNode[],
+): { patches: OrderPatch[]; orders: Map<number, number | null> } {
   const orders = new Map<number, number | null>();
   for (const item of sequenceItems) orders.set(item.id, item.order);
   const patches: OrderPatch[] = [];
@@ -349,7 +367,7 @@ export function planReorder(input: PlanInput): PlanResult {
     const between = to.position - from.position - 1;
     if (between === 0) continue;
     if (index === chain.length - 1) {
-      const step = Math.min(TAIL_STEP, Math.floor((MAX_ORDER - from.value) / between));
+      const step = tailStep(from, between);
       for (let t = 1; t <= between; t += 1) assign(from.position + t, from.value + step * t);
     } else {
       // from.value + round(width · t / (between + 1)), in exact integer arithmetic: the exact
@@ -361,5 +379,16 @@ export function planReorder(input: PlanInput): PlanResult {
       }
     }
   }
-  return { ok: true, patches, orders };
+  return { patches, orders };
+}
+
+export function planReorder(input: PlanInput): PlanResult {
+  const invalid = validate(input);
+  if (invalid !== null) return invalid;
+  const sequenceItems = itemsInSequence(input);
+  const trailingNullsFrom = trailingNullsStart(sequenceItems);
+  const nodes = chainNodes(sequenceItems, trailingNullsFrom);
+  const impossible = checkMandatory(sequenceItems, trailingNullsFrom, nodes);
+  if (impossible !== null) return impossible;
+  return { ok: true, ...assignOrders(sequenceItems, widestLongestChain(nodes)) };
 }

@@ -1,24 +1,14 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../lib/apiError';
-import { callPurposeKeys } from '../api/callPurposeKeys';
+import { callPurposesQueryOptions } from '../api/getCallPurposes';
 import { sortForDisplay } from '../displayOrder';
 import type { CallPurpose } from '../types';
 import { moveIntent, sortByNameIntent } from './intents';
 import { createReorderController, type Notify } from './reorderController';
 import { CONCURRENT_CHANGE_MESSAGE, RELOAD_FAILED_MESSAGE } from './reorderMessages';
 import { deferred } from '../../../testing/deferred';
-
-const SEED: [string, boolean][] = [
-  ['Initial Contact', false],
-  ['Follow Up', false],
-  ['Discovery Call', true],
-  ['Demo', true],
-  ['Pricing Discussion', true],
-  ['Negotiation', true],
-  ['Check-in', true],
-  ['Renewal', true],
-];
+import { LOCKED_COUNT, SEEDED_NAMES, TOP_ORDER, seededOrder } from './seededList.testing';
 
 /**
  * A stand-in for the API with the emulator's seed: orders 10..80, the first two locked for a
@@ -27,18 +17,18 @@ const SEED: [string, boolean][] = [
  */
 function fakeServer() {
   const rows = new Map<number, CallPurpose>(
-    SEED.map(([name, canWrite], index) => [
+    SEEDED_NAMES.map((name, index) => [
       index + 1,
       {
         id: index + 1,
         name,
-        order: (index + 1) * 10,
+        order: seededOrder(index),
         createdAt: '2026-01-01T00:00:00.000Z',
         updatedAt: '2026-01-01T00:00:00.000Z',
         creatorId: 1,
         creatorName: 'Alex Morgan',
-        canWrite,
-        canDelete: canWrite,
+        canWrite: index >= LOCKED_COUNT,
+        canDelete: index >= LOCKED_COUNT,
       },
     ]),
   );
@@ -49,10 +39,10 @@ function fakeServer() {
     gate: null as Promise<void> | null,
     failIds: new Set<number>(),
     failList: false,
-    list: async () => {
-      if (server.failList) throw new ApiError(0, []);
-      return sortForDisplay([...rows.values()].map((row) => ({ ...row })));
-    },
+    list: (): Promise<CallPurpose[]> =>
+      server.failList
+        ? Promise.reject(new ApiError(0, []))
+        : Promise.resolve(sortForDisplay([...rows.values()].map((row) => ({ ...row })))),
     names: () => sortForDisplay([...rows.values()]).map((row) => row.name),
     setOrder(id: number, order: number) {
       const row = rows.get(id);
@@ -63,7 +53,8 @@ function fakeServer() {
       server.peakInFlight = Math.max(server.peakInFlight, server.inFlight);
       try {
         if (server.gate) await server.gate;
-        await new Promise((resolve) => setTimeout(resolve, 1));
+        // Answer asynchronously, as over the network, so that several writes overlap.
+        await Promise.resolve();
         if (server.failIds.has(id)) {
           throw new ApiError(403, [{ id: 'unauthorizedRequest', detail: 'You may not edit it' }]);
         }
@@ -79,21 +70,19 @@ function fakeServer() {
 }
 
 let queryClient: QueryClient;
+const listKey = callPurposesQueryOptions().queryKey;
 
 async function setup() {
   const server = fakeServer();
   queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  await queryClient.fetchQuery({ queryKey: callPurposeKeys.list(), queryFn: () => server.list() });
+  await queryClient.fetchQuery({ ...callPurposesQueryOptions(), queryFn: () => server.list() });
   const controller = createReorderController({ queryClient, writeOrder: server.writeOrder });
   const toasts: { message: string; tone?: string; action?: { label: string; onClick(): void } }[] =
     [];
   const notify: Notify = (message, options) => toasts.push({ message, ...options });
-  const shown = () =>
-    (queryClient.getQueryData<CallPurpose[]>(callPurposeKeys.list()) ?? []).map((p) => p.name);
+  const shown = () => (queryClient.getQueryData(listKey) ?? []).map((p) => p.name);
   const byName = (name: string) => {
-    const found = queryClient
-      .getQueryData<CallPurpose[]>(callPurposeKeys.list())
-      ?.find((purpose) => purpose.name === name);
+    const found = queryClient.getQueryData(listKey)?.find((purpose) => purpose.name === name);
     if (!found) throw new Error(`no ${name}`);
     return found;
   };
@@ -142,7 +131,7 @@ describe('reorderController', () => {
     await vi.waitFor(() => expect(server.inFlight).toBe(1));
     const optimistic = shown();
     // A window-focus or reconnect refetch would read the server before the write lands.
-    await queryClient.refetchQueries({ queryKey: callPurposeKeys.list() });
+    await queryClient.refetchQueries({ queryKey: listKey });
     expect(shown()).toEqual(optimistic);
 
     gate.resolve();
@@ -169,7 +158,7 @@ describe('reorderController', () => {
   it('routes a manager around the locked purposes when moving to the top', async () => {
     const { server, controller, notify, shown, byName } = await setup();
     await controller.request(moveIntent(byName('Demo'), 0), notify);
-    expect(server.patches).toEqual([{ id: 4, order: 5 }]);
+    expect(server.patches).toEqual([{ id: 4, order: TOP_ORDER }]);
     expect(shown()[0]).toBe('Demo');
   });
 
@@ -184,7 +173,7 @@ describe('reorderController', () => {
   it('on a failed write shows the server order and names the purpose and reason, with Retry', async () => {
     const { server, controller, notify, shown, toasts } = await setup();
     server.failIds.add(7);
-    queryClient.setQueryData<CallPurpose[]>(callPurposeKeys.list(), (list) =>
+    queryClient.setQueryData(listKey, (list) =>
       list?.map((purpose) => ({ ...purpose, canWrite: true })),
     );
 
@@ -216,7 +205,7 @@ describe('reorderController', () => {
 
   it('never has more than four PATCHes in flight', async () => {
     const { server, controller, notify } = await setup();
-    queryClient.setQueryData<CallPurpose[]>(callPurposeKeys.list(), (list) =>
+    queryClient.setQueryData(listKey, (list) =>
       list?.map((purpose) => ({ ...purpose, canWrite: true })),
     );
     const outcome = await controller.request(sortByNameIntent(), notify);
@@ -285,6 +274,6 @@ describe('reorderController', () => {
     expect(outcome).toMatchObject({ status: 'saved', reloaded: false });
     expect(shown()).toEqual(server.names());
     expect(toasts).toEqual([{ message: RELOAD_FAILED_MESSAGE, tone: 'info' }]);
-    expect(queryClient.getQueryState(callPurposeKeys.list())?.isInvalidated).toBe(true);
+    expect(queryClient.getQueryState(listKey)?.isInvalidated).toBe(true);
   });
 });

@@ -1,17 +1,23 @@
 import { hashKey, type QueryClient } from '@tanstack/react-query';
-import type { ToastOptions } from '../../../components/toast/toastContext';
-import { callPurposeKeys } from '../api/callPurposeKeys';
+import type { ToastOptions } from '../../../lib/toast/toastContext';
+import { callPurposesQueryOptions } from '../api/getCallPurposes';
 import type { CallPurpose } from '../types';
 import { matchesIntended, sameSequence } from './compareSequences';
 import type { ReorderIntent } from './intents';
-import { applyOrders, displaySequence, planReorder, type PlanResult } from './planReorder';
+import {
+  applyOrders,
+  displaySequence,
+  planReorder,
+  type OrderPatch,
+  type PlanResult,
+} from './planReorder';
 import {
   CONCURRENT_CHANGE_MESSAGE,
   RELOAD_FAILED_MESSAGE,
   blockedMessage,
   failureMessage,
 } from './reorderMessages';
-import { runWithConcurrency } from './runWithConcurrency';
+import { runWithConcurrency, type TaskResult } from './runWithConcurrency';
 import { createSerialQueue } from './serialQueue';
 
 export type Notify = (message: string, options?: ToastOptions) => void;
@@ -28,7 +34,7 @@ export type ReorderController = {
   request(intent: ReorderIntent, notify: Notify): Promise<ReorderOutcome>;
   /** True while writes are queued or in flight. */
   readonly saving: boolean;
-  subscribe(listener: () => void): () => void;
+  subscribe: (listener: () => void) => () => void;
 };
 
 export type ReorderControllerOptions = {
@@ -62,8 +68,8 @@ export function createReorderController({
   writeOrder,
   concurrency = 4,
 }: ReorderControllerOptions): ReorderController {
-  const listKey = callPurposeKeys.list();
-  const listsKey = callPurposeKeys.lists();
+  // Typed by the list's query options: the cache holds CallPurpose[] under this key.
+  const listKey = callPurposesQueryOptions().queryKey;
   const queue = createSerialQueue();
   const listeners = new Set<() => void>();
   /** Intents queued behind the running one, still shown on top of its optimistic order. */
@@ -81,8 +87,8 @@ export function createReorderController({
     queueMicrotask(() => void event.query.cancel({ revert: true }));
   });
 
-  const read = () => queryClient.getQueryData<CallPurpose[]>(listKey);
-  const show = (items: CallPurpose[]) => queryClient.setQueryData<CallPurpose[]>(listKey, items);
+  const read = () => queryClient.getQueryData(listKey);
+  const show = (items: CallPurpose[]) => queryClient.setQueryData(listKey, items);
   const emit = () => listeners.forEach((listener) => listener());
 
   function withWaiting(items: CallPurpose[]): CallPurpose[] {
@@ -99,58 +105,92 @@ export function createReorderController({
     return (id: number) => names.get(id);
   }
 
-  async function save(intent: ReorderIntent, notify: Notify): Promise<ReorderOutcome> {
-    await queryClient.cancelQueries({ queryKey: listsKey });
-    // After an earlier reorder, this is the server's answer to it: plan against what is saved.
-    const snapshot = read();
-    if (snapshot === undefined) return { status: 'unchanged' };
-    const planned = plan(snapshot, intent);
-    if (planned.kind !== 'ok') {
-      if (planned.kind === 'blocked') {
-        notify(blockedMessage(intent.cannot, planned.result, nameIn(snapshot)), { tone: 'error' });
-      }
-      if (waiting.length > 0) show(withWaiting(snapshot));
-      return { status: planned.kind };
+  /** Shows what is saved (plus the waiting intents) when this intent turns out to have no writes. */
+  function settleWithoutWrites(
+    intent: ReorderIntent,
+    notify: Notify,
+    snapshot: CallPurpose[],
+    planned: Exclude<Planned, { kind: 'ok' }>,
+  ): ReorderOutcome {
+    if (planned.kind === 'blocked') {
+      notify(blockedMessage(intent.cannot, planned.result, nameIn(snapshot)), { tone: 'error' });
     }
+    if (waiting.length > 0) show(withWaiting(snapshot));
+    return { status: planned.kind };
+  }
 
-    const { sequence, result } = planned;
-    show(withWaiting(applyOrders(snapshot, result.orders)));
-
+  /** Sends the plan's PATCHes, a few at a time, stopping at the first failure. */
+  async function sendPatches(patches: readonly OrderPatch[]) {
     writing = true;
-    const writes = await runWithConcurrency(
-      result.patches,
-      concurrency,
-      (patch) => writeOrder(patch.id, patch.order),
-      { stopOnError: true },
-    ).finally(() => {
+    try {
+      return await runWithConcurrency(
+        patches,
+        concurrency,
+        (patch) => writeOrder(patch.id, patch.order),
+        { stopOnError: true },
+      );
+    } finally {
       writing = false;
-    });
+    }
+  }
 
-    let reloaded = true;
+  /**
+   * Replaces the optimistic order with the server's answer. If the list cannot be reloaded, it
+   * shows what is known to be saved and leaves the list to refetch later; answers whether the
+   * reload worked.
+   */
+  async function reloadList(
+    snapshot: CallPurpose[],
+    patches: readonly OrderPatch[],
+    writes: readonly TaskResult<unknown>[],
+  ): Promise<boolean> {
     try {
       await queryClient.invalidateQueries(
-        { queryKey: listsKey, refetchType: 'all' },
+        { queryKey: listKey, refetchType: 'all' },
         { throwOnError: true },
       );
+      return true;
     } catch {
-      // The list cannot be reloaded: show what is known to be saved, and let it refetch later.
-      reloaded = false;
       const saved = new Map<number, number | null>();
       writes.forEach((write, index) => {
-        const patch = result.patches[index];
+        const patch = patches[index];
         if (write.status === 'fulfilled' && patch) saved.set(patch.id, patch.order);
       });
       show(applyOrders(snapshot, saved));
-      void queryClient.invalidateQueries({ queryKey: listsKey, refetchType: 'none' });
+      void queryClient.invalidateQueries({ queryKey: listKey, refetchType: 'none' });
+      return false;
     }
+  }
 
+  /** The writes that failed, named as the user knew the purposes when they asked. */
+  function failuresOf(
+    snapshot: CallPurpose[],
+    patches: readonly OrderPatch[],
+    writes: readonly TaskResult<unknown>[],
+  ) {
     const nameOf = nameIn(snapshot);
-    const failures = writes.flatMap((write, index) => {
-      const patch = result.patches[index];
+    return writes.flatMap((write, index) => {
+      const patch = patches[index];
       return write.status === 'rejected' && patch
         ? [{ id: patch.id, name: nameOf(patch.id) ?? `#${patch.id}`, error: write.reason }]
         : [];
     });
+  }
+
+  async function save(intent: ReorderIntent, notify: Notify): Promise<ReorderOutcome> {
+    await queryClient.cancelQueries({ queryKey: listKey });
+    // After an earlier reorder, this is the server's answer to it: plan against what is saved.
+    const snapshot = read();
+    if (snapshot === undefined) return { status: 'unchanged' };
+    const planned = plan(snapshot, intent);
+    if (planned.kind !== 'ok') return settleWithoutWrites(intent, notify, snapshot, planned);
+
+    const { sequence, result } = planned;
+    show(withWaiting(applyOrders(snapshot, result.orders)));
+    const writes = await sendPatches(result.patches);
+    const reloaded = await reloadList(snapshot, result.patches, writes);
+
+    const failures = failuresOf(snapshot, result.patches, writes);
     if (failures.length > 0) {
       notify(failureMessage(failures), {
         tone: 'error',
@@ -182,7 +222,7 @@ export function createReorderController({
     if (queue.size > 0) {
       // Its turn comes after the running writes; show it now so the row does not snap back.
       waiting.push(intent);
-      void queryClient.cancelQueries({ queryKey: listsKey });
+      void queryClient.cancelQueries({ queryKey: listKey });
       show(applyOrders(items, planned.result.orders));
     }
     const outcome = queue

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../lib/apiError';
-import { blockedMessage, describeWriteError, failureMessage, joinNames } from './reorderMessages';
+import { blockedMessage, failureMessage, joinNames } from './reorderMessages';
 
 const names = new Map([
   [1, 'Initial Contact'],
@@ -44,40 +44,25 @@ describe('blockedMessage', () => {
   });
 });
 
-describe('describeWriteError', () => {
-  it("uses the server's explanation", () => {
-    const error = new ApiError(403, [
-      { id: 'unauthorizedRequest', title: 'Forbidden', detail: 'You may not edit this purpose' },
-    ]);
-    expect(describeWriteError(error)).toBe('You may not edit this purpose.');
-    expect(describeWriteError(new ApiError(422, [{ title: 'Invalid order.' }]))).toBe(
-      'Invalid order.',
-    );
-    expect(describeWriteError(new ApiError(500, []))).toBe('The request failed (HTTP 500).');
-  });
-
-  it('says when to retry after a rate limit, and names network failures', () => {
-    expect(describeWriteError(new ApiError(429, [], 42))).toBe(
-      'Too many requests; try again in 42 seconds.',
-    );
-    expect(describeWriteError(new ApiError(429, []))).toBe('Too many requests; try again later.');
-    expect(describeWriteError(new ApiError(0, []))).toBe('The server could not be reached.');
-    expect(describeWriteError(new ApiError(404, []))).toBe('It no longer exists.');
-    expect(describeWriteError(new TypeError('Failed to fetch'))).toBe(
-      'The request did not complete.',
-    );
-  });
-});
-
 describe('failureMessage', () => {
   it('names each failed purpose with its reason, then says what the list shows', () => {
     expect(
       failureMessage([
         { name: 'Demo', error: new ApiError(0, []) },
         { name: 'Renewal', error: new ApiError(429, [], 5) },
+        { name: 'Check-in', error: new ApiError(404, []) },
       ]),
     ).toBe(
-      "Couldn't save the new order. Demo: The server could not be reached. Renewal: Too many requests; try again in 5 seconds. The list shows the order saved on the server.",
+      "Couldn't save the new order. Demo: Cannot reach the server. Check your connection and try again. Renewal: Too many requests. Try again in 5 seconds. Check-in: It no longer exists: someone may have deleted it. The list shows the order saved on the server.",
+    );
+  });
+
+  it("gives the server's own explanation of a refused write", () => {
+    const refused = new ApiError(403, [
+      { id: 'unauthorizedRequest', title: 'Forbidden', detail: 'You may not edit this purpose' },
+    ]);
+    expect(failureMessage([{ name: 'Demo', error: refused }])).toContain(
+      'Demo: You may not edit this purpose. The list',
     );
   });
 

@@ -1,4 +1,4 @@
-import { isApiError } from '../../../lib/apiError';
+import { describeError } from '../../../lib/describeError';
 
 /** "A", "A and B", "A, B and C"; long lists end with "and N more". */
 export function joinNames(names: readonly string[], max = 3): string {
@@ -29,30 +29,12 @@ export function blockedMessage(
   return `${cannot}: the list changed meanwhile. Please try again.`;
 }
 
-/** One failed write in words: the server's own explanation where it gave one. */
-export function describeWriteError(error: unknown): string {
-  if (isApiError(error)) {
-    if (error.status === 0) return 'The server could not be reached.';
-    if (error.status === 429) {
-      return error.retryAfterSeconds === null
-        ? 'Too many requests; try again later.'
-        : `Too many requests; try again in ${error.retryAfterSeconds} seconds.`;
-    }
-    if (error.status === 404) return 'It no longer exists.';
-    const first = error.errors[0];
-    return sentence(first?.detail ?? first?.title ?? error.message);
-  }
-  return 'The request did not complete.';
-}
-
 export type WriteFailure = { name: string; error: unknown };
 
 export const SERVER_ORDER_SHOWN = 'The list shows the order saved on the server.';
 
 export function failureMessage(failures: readonly WriteFailure[]): string {
-  const shown = failures
-    .slice(0, 3)
-    .map(({ name, error }) => `${name}: ${describeWriteError(error)}`);
+  const shown = failures.slice(0, 3).map(({ name, error }) => `${name}: ${describeError(error)}`);
   const more = failures.length > 3 ? ` And ${failures.length - 3} more.` : '';
   return `Couldn't save the new order. ${shown.join(' ')}${more} ${SERVER_ORDER_SHOWN}`;
 }
@@ -62,9 +44,3 @@ export const CONCURRENT_CHANGE_MESSAGE =
 
 export const RELOAD_FAILED_MESSAGE =
   "The new order was saved, but the list couldn't be reloaded to confirm it.";
-
-function sentence(text: string): string {
-  const trimmed = text.trim();
-  if (trimmed === '') return 'The request failed.';
-  return /[.!?]$/.test(trimmed) ? trimmed : `${trimmed}.`;
-}

@@ -1,18 +1,26 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runWithConcurrency } from './runWithConcurrency';
 import { deferred, tick } from '../../../testing/deferred';
 
 describe('runWithConcurrency', () => {
   it('keeps at most `limit` tasks in flight and returns results in input order', async () => {
-    let inFlight = 0;
+    const inputs = [5, 1, 4, 2, 3, 0, 6];
+    const gates = new Map(inputs.map((input) => [input, deferred()]));
+    const running = new Set<number>();
     let peak = 0;
-    const results = await runWithConcurrency([5, 1, 4, 2, 3, 0, 6], 3, async (delay) => {
-      inFlight += 1;
-      peak = Math.max(peak, inFlight);
-      await new Promise((resolve) => setTimeout(resolve, delay));
-      inFlight -= 1;
-      return delay * 10;
+    const run = runWithConcurrency(inputs, 3, async (input) => {
+      running.add(input);
+      peak = Math.max(peak, running.size);
+      await gates.get(input)?.promise;
+      running.delete(input);
+      return input * 10;
     });
+    // Finish them out of input order, each once it is running: results must keep input order.
+    for (const input of [1, 4, 5, 0, 6, 3, 2]) {
+      await vi.waitFor(() => expect(running.has(input)).toBe(true));
+      gates.get(input)?.resolve();
+    }
+    const results = await run;
     expect(peak).toBe(3);
     expect(results).toEqual(
       [50, 10, 40, 20, 30, 0, 60].map((value) => ({ status: 'fulfilled', value })),
@@ -39,10 +47,9 @@ describe('runWithConcurrency', () => {
 
   it('reports failures beside successes and never rejects', async () => {
     const boom = new Error('boom');
-    const results = await runWithConcurrency([1, 2, 3], 2, async (n) => {
-      if (n === 2) throw boom;
-      return n;
-    });
+    const results = await runWithConcurrency([1, 2, 3], 2, (n) =>
+      n === 2 ? Promise.reject(boom) : Promise.resolve(n),
+    );
     expect(results).toEqual([
       { status: 'fulfilled', value: 1 },
       { status: 'rejected', reason: boom },
@@ -77,17 +84,18 @@ describe('runWithConcurrency', () => {
   });
 
   it('handles an empty list and a silly limit', async () => {
-    expect(await runWithConcurrency([], 4, async () => 1)).toEqual([]);
-    expect(await runWithConcurrency([1, 2], 0, async (n) => n)).toEqual([
+    expect(await runWithConcurrency([], 4, () => Promise.resolve(1))).toEqual([]);
+    expect(await runWithConcurrency([1, 2], 0, (n) => Promise.resolve(n))).toEqual([
       { status: 'fulfilled', value: 1 },
       { status: 'fulfilled', value: 2 },
     ]);
   });
 
   it('counts a task that throws synchronously as a failure', async () => {
-    const results = await runWithConcurrency([1], 1, (() => {
+    const throwsAtOnce = (): Promise<number> => {
       throw new Error('sync');
-    }) as () => Promise<number>);
+    };
+    const results = await runWithConcurrency([1], 1, throwsAtOnce);
     expect(results[0]?.status).toBe('rejected');
   });
 });

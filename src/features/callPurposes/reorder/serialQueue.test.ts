@@ -6,8 +6,9 @@ describe('createSerialQueue', () => {
   it('starts a job synchronously when idle', () => {
     const queue = createSerialQueue();
     let started = false;
-    void queue.run(async () => {
+    void queue.run(() => {
       started = true;
+      return Promise.resolve();
     });
     expect(started).toBe(true);
     expect(queue.size).toBe(1);
@@ -23,13 +24,13 @@ describe('createSerialQueue', () => {
       log.push('a end');
       return 'a';
     });
-    const b = queue.run(async () => {
+    const b = queue.run(() => {
       log.push('b start');
-      return 'b';
+      return Promise.resolve('b');
     });
-    const c = queue.run(async () => {
+    const c = queue.run(() => {
       log.push('c start');
-      return 'c';
+      return Promise.resolve('c');
     });
     await tick();
     expect(log).toEqual(['a start']);
@@ -42,10 +43,8 @@ describe('createSerialQueue', () => {
 
   it('goes on after a job fails, and hands the failure to its caller', async () => {
     const queue = createSerialQueue();
-    const failing = queue.run(async () => {
-      throw new Error('first failed');
-    });
-    const next = queue.run(async () => 'second ran');
+    const failing = queue.run(() => Promise.reject(new Error('first failed')));
+    const next = queue.run(() => Promise.resolve('second ran'));
     await expect(failing).rejects.toThrow('first failed');
     await expect(next).resolves.toBe('second ran');
     expect(queue.size).toBe(0);
@@ -57,15 +56,16 @@ describe('createSerialQueue', () => {
       throw new Error('sync');
     }) as () => Promise<void>;
     await expect(queue.run(job)).rejects.toThrow('sync');
-    await expect(queue.run(async () => 1)).resolves.toBe(1);
+    await expect(queue.run(() => Promise.resolve(1))).resolves.toBe(1);
   });
 
   it('is idle again once everything settled, and starts the next job synchronously', async () => {
     const queue = createSerialQueue();
-    await queue.run(async () => undefined);
+    await queue.run(() => Promise.resolve());
     let started = false;
-    void queue.run(async () => {
+    void queue.run(() => {
       started = true;
+      return Promise.resolve();
     });
     expect(started).toBe(true);
   });

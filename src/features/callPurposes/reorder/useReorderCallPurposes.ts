@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useCallback, useSyncExternalStore } from 'react';
-import { useToast } from '../../../components/toast/useToast';
+import { useToast } from '../../../hooks/useToast';
 import { updateCallPurpose } from '../api/updateCallPurpose';
 import type { ReorderIntent } from './intents';
 import { createReorderController, type ReorderController } from './reorderController';

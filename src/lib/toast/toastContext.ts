@@ -7,6 +7,6 @@ export type ToastOptions = {
   action?: { label: string; onClick: () => void };
 };
 
-export type ToastApi = { show(message: string, options?: ToastOptions): void };
+export type ToastApi = { show: (message: string, options?: ToastOptions) => void };
 
 export const ToastContext = createContext<ToastApi | null>(null);

@@ -10,9 +10,9 @@ const DISMISS_AFTER_MS = { info: 5_000, success: 5_000, error: 10_000 } as const
  * show one too; the provider subscribes and renders.
  */
 export function createToastStore(): ToastApi & {
-  subscribe(listener: Listener): () => void;
-  getToasts(): Toast[];
-  dismiss(id: number): void;
+  subscribe: (listener: Listener) => () => void;
+  getToasts: () => Toast[];
+  dismiss: (id: number) => void;
 } {
   let toasts: Toast[] = [];
   let nextId = 1;

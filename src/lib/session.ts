@@ -1,5 +1,7 @@
-import { queryOptions } from '@tanstack/react-query';
-import { apiFetch } from '../../../lib/apiClient';
+// The signed-in session, shared by every feature (the header shows it, the list decides from its
+// scopes what to offer): the auth feature signs in and out, but does not own who is signed in.
+import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
+import { apiFetch } from './apiClient';
 
 export type Session = {
   user: { id: number | string | null; name: string; email: string | null };
@@ -22,11 +24,7 @@ export function sessionQueryOptions() {
   });
 }
 
-function hasScope(session: Session, ...accepted: string[]): boolean {
-  return session.scopes.some((scope) => accepted.includes(scope));
-}
-
-/** Creating needs the write (or all) scope; whether the role allows it is the server's call. */
-export function canCreate(session: Session): boolean {
-  return hasScope(session, 'callPurposes.all', 'callPurposes.write');
+/** The signed-in session; only for components under <RequireSession>, where it is loaded. */
+export function useSession(): Session {
+  return useSuspenseQuery(sessionQueryOptions()).data;
 }

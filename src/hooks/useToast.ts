@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import { ToastContext, type ToastApi } from './toastContext';
+import { ToastContext, type ToastApi } from '../lib/toast/toastContext';
 
 export function useToast(): ToastApi {
   const api = useContext(ToastContext);

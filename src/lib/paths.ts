@@ -1,0 +1,12 @@
+// Every route of the SPA, in one place: components and features build links from here and
+// never spell a URL. `path` is the pattern the router matches (relative where the route is
+// nested), `href` the address to link or navigate to.
+export const paths = {
+  home: { path: '/', href: () => '/' },
+  signIn: { path: '/sign-in', href: () => '/sign-in' },
+  callPurposes: {
+    list: { path: 'call-purposes', href: () => '/call-purposes' },
+    create: { path: 'new', href: () => '/call-purposes/new' },
+    edit: { path: ':id/edit', href: (id: number) => `/call-purposes/${id}/edit` },
+  },
+} as const;
