@@ -1,11 +1,13 @@
 // Gzip sizes of the JavaScript the first page loads (dist/index.html's module script and the
 // modulepreloads it lists) and of all JavaScript in dist, after a fresh `vite build`. The form
 // routes are lazy chunks, so they count in the total but not in the first page. KB = 1,000
-// bytes, as Vite reports. Figures only.
+// bytes, as Vite reports. Then the first page's bytes on the wire, brotli beside gzip, as the
+// app server sends them. Figures only.
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { measureFirstPage, type WireBytes } from './firstPageOnTheWire';
 
 const DIST = 'dist';
 
@@ -36,3 +38,28 @@ for (const file of allJs.filter((name) => !firstPage.includes(name))) {
 }
 const allTotal = allJs.reduce((sum, file) => sum + gzipKb(file), 0);
 console.log(`  total${' '.repeat(40)}${kb(allTotal)}  (${allJs.length} files)`);
+
+// What actually travels: the app server serving this build, asked as Chromium asks (brotli
+// first) and as a gzip-only client would.
+const BROTLI = 'gzip, deflate, br, zstd';
+const GZIP_ONLY = 'gzip, deflate';
+const IDENTITY = 'identity';
+const wire = await measureFirstPage(DIST, [BROTLI, GZIP_ONLY, IDENTITY]);
+const column = (encoding: string) => wire.get(encoding) ?? [];
+const sum = (rows: readonly WireBytes[]) => rows.reduce((total, row) => total + row.bytes, 0);
+console.log('The first page on the wire (index.html and what it names), from the app server:');
+console.log(
+  `  ${'file'.padEnd(44)} ${'brotli'.padStart(10)} ${'gzip'.padStart(10)} ${'none'.padStart(10)}`,
+);
+column(BROTLI).forEach((row, index) => {
+  const cell = (encoding: string) => {
+    const match = column(encoding)[index];
+    return `${kb((match?.bytes ?? 0) / 1000)} ${match?.encoding === 'identity' ? ' ' : '*'}`.padStart(
+      10,
+    );
+  };
+  console.log(`  ${row.path.padEnd(44)} ${cell(BROTLI)} ${cell(GZIP_ONLY)} ${cell(IDENTITY)}`);
+});
+console.log(
+  `  ${'total'.padEnd(44)} ${kb(sum(column(BROTLI)) / 1000).padStart(10)}  ${kb(sum(column(GZIP_ONLY)) / 1000).padStart(9)}  ${kb(sum(column(IDENTITY)) / 1000).padStart(9)}   (* = sent compressed)`,
+);

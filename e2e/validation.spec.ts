@@ -22,6 +22,28 @@ test('a blank name is refused before anything is sent', async ({ page }) => {
   expect(posts).toBe(0);
 });
 
+test('a name of invisible characters, or with control characters, is refused before sending', async ({
+  page,
+}) => {
+  const dialog = page.getByRole('dialog', { name: 'New call purpose' });
+  let posts = 0;
+  page.on('request', (request) => {
+    if (request.method() === 'POST' && request.url().includes('/api/v2/')) posts += 1;
+  });
+  const name = dialog.getByLabel('Name');
+  // Zero-width space, zero-width joiner and a BOM: nothing a rep could read.
+  await name.fill('\u200b\u200d\ufeff');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog.getByText('Enter a name.')).toBeVisible();
+  await name.fill('Follow\tUp');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(
+    dialog.getByText('Remove tabs, line breaks and other control characters from the name.'),
+  ).toBeVisible();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  expect(posts).toBe(0);
+});
+
 test('256 characters are too many, 255 are fine', async ({ page }) => {
   const dialog = page.getByRole('dialog', { name: 'New call purpose' });
   const name = dialog.getByLabel('Name');

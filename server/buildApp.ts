@@ -2,16 +2,22 @@
 // the same way): the app server plugin, the embedded Outreach emulator at /emulator when no
 // OUTREACH_API_URL is set, and the liveness and readiness probes.
 import Fastify, { type FastifyInstance } from 'fastify';
+import type { Clock } from './clock';
 import { EMULATOR_MOUNT, type AppConfig } from './app/config';
 import { loggerOptions } from './app/logger';
 import { appServerPlugin } from './app/plugin';
 import { emulatorPlugin, type EmulatorOptions } from './emulator/plugin';
 import { registerHealthRoutes, ReadinessChecks } from './shared/health';
 import { frameworkErrorHandler } from './shared/jsonApiErrors';
+import { timeoutServerOptions, type ServerTimeouts } from './shared/timeouts';
 
 export interface BuildOptions {
   /** The embedded emulator's settings (EMULATOR_*; tests shorten token lifetimes with these). */
   emulator?: Partial<EmulatorOptions>;
+  /** Tests shorten these to watch a slow client being cut off without waiting long. */
+  timeouts?: Partial<ServerTimeouts>;
+  /** One clock for the app server and the embedded emulator (tests move it); the real one by default. */
+  clock?: Clock;
 }
 
 export async function buildApp(
@@ -20,6 +26,7 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     ...loggerOptions(config),
+    ...timeoutServerOptions(options.timeouts),
     // On close, idle keep-alive connections end at once; requests in flight finish first.
     forceCloseConnections: 'idle',
     frameworkErrors: frameworkErrorHandler,
@@ -28,6 +35,7 @@ export async function buildApp(
 
   if (config.upstream.embedded) {
     await app.register(emulatorPlugin, {
+      ...(options.clock === undefined ? {} : { clock: options.clock }),
       ...options.emulator,
       prefix: EMULATOR_MOUNT,
       dataDir: options.emulator?.dataDir ?? config.dataDir,
@@ -40,7 +48,7 @@ export async function buildApp(
       readiness,
     });
   }
-  await app.register(appServerPlugin, { config, readiness });
+  await app.register(appServerPlugin, { config, readiness, clock: options.clock });
   registerHealthRoutes(app, readiness);
   return app;
 }

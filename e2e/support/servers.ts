@@ -33,6 +33,8 @@ export const EXTERNAL_APP_URL = `http://localhost:${EXTERNAL_APP_PORT}`;
 
 /** The reorder spec starts its own app server (its writes must not disturb the other specs). */
 export const REORDER_APP_PORT = PORT_BASE + 4;
+/** The same for the spec that fails chosen writes and checks Retry and Undo. */
+export const REORDER_RECOVERY_APP_PORT = PORT_BASE + 5;
 
 function freshDataDir(dataDir: string): string {
   return `rm -rf ${dataDir} && mkdir -p ${dataDir}`;

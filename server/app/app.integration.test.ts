@@ -7,6 +7,10 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../buildApp';
+import { EMULATOR_DEFAULTS } from '../emulator/config';
+import { RATE_LIMIT_WINDOW_MS } from '../emulator/http/rateLimiter';
+import { SEEDED_CLIENT } from '../emulator/seed';
+import { createTestClock, type TestClock } from '../testing/testClock';
 import { parseAppConfig, type AppConfig } from './config';
 import { tokenFor } from '../emulator/test/harness';
 import { resolveSessionSecret } from './sessionSecret';
@@ -21,10 +25,15 @@ interface Running {
   stop(): Promise<void>;
 }
 
-async function startComposed(
-  emulator: { tokenTtlSeconds?: number } = {},
+async function startComposed({
+  emulator = {},
   distDir = fakeDist(),
-): Promise<Running> {
+  clock,
+}: {
+  emulator?: { tokenTtlSeconds?: number };
+  distDir?: string;
+  clock?: TestClock;
+} = {}): Promise<Running> {
   const port = await freePort();
   const dataDir = tempDir('data');
   const parsed = parseAppConfig(
@@ -33,7 +42,7 @@ async function startComposed(
   );
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const config = resolveSessionSecret(parsed.config);
-  const app = await buildApp(config, { emulator });
+  const app = await buildApp(config, { emulator, clock });
   await app.listen({ port, host: config.host });
   return {
     app,
@@ -85,11 +94,13 @@ const LIST = '/api/v2/callPurposes?provideAuthorizationMeta=true&include=creator
 const JSONAPI = 'application/vnd.api+json';
 
 describe('app server with the embedded emulator', () => {
+  // Stands still: sessions, codes and rate-limit windows are all stamped with this moment.
+  const clock = createTestClock();
   let server: Running;
   let alex: Browser;
 
   beforeAll(async () => {
-    server = await startComposed();
+    server = await startComposed({ clock });
     alex = browser(server.url);
     const result = await signIn(alex, { as: 'Alex Morgan', returnTo: '/call-purposes/3/edit?x=1' });
     expect(result.location).toBe('/call-purposes/3/edit?x=1');
@@ -187,7 +198,7 @@ describe('app server with the embedded emulator', () => {
     expect(`${location.origin}${location.pathname}`).toBe(`${server.url}/emulator/oauth/authorize`);
     const params = Object.fromEntries(location.searchParams);
     expect(params).toMatchObject({
-      client_id: 'call-purpose-admin',
+      client_id: SEEDED_CLIENT.clientId,
       redirect_uri: `${server.url}/auth/callback`,
       response_type: 'code',
       scope: 'callPurposes.all calls.read',
@@ -195,7 +206,7 @@ describe('app server with the embedded emulator', () => {
     });
     expect(params.state).toMatch(/^[\w-]{43}$/);
     expect(params.code_challenge).toMatch(/^[\w-]{43}$/);
-    expect(JSON.stringify(params)).not.toContain('emulator-secret');
+    expect(JSON.stringify(params)).not.toContain(SEEDED_CLIENT.clientSecret);
   });
 
   it('opens an HttpOnly, SameSite=Lax session and reports who is signed in', async () => {
@@ -209,15 +220,16 @@ describe('app server with the embedded emulator', () => {
     const body = (await response.json()) as { user: unknown; scopes: string[]; expiresAt: string };
     expect(body.user).toEqual({ id: 1, name: 'Alex Morgan', email: 'alex.morgan@example.com' });
     expect(body.scopes).toEqual(['callPurposes.all', 'calls.read']);
-    const hours = (Date.parse(body.expiresAt) - Date.now()) / 3_600_000;
-    expect(hours).toBeGreaterThan(11.9);
-    expect(hours).toBeLessThanOrEqual(12);
+    expect(server.config.sessionTtlSeconds).toBe(12 * 3600);
+    expect(body.expiresAt).toBe(
+      new Date(clock.now() + server.config.sessionTtlSeconds * 1000).toISOString(),
+    );
   });
 
   it('keeps tokens out of the browser: the cookie holds only a signed random id', async () => {
     const value = decodeURIComponent(alex.jar.get('cpa_session') ?? '');
     const [tokens] = storedTokens(server.dataDir, alex);
-    expect(tokens?.access_token).toBeDefined();
+    expect(tokens?.access_token).toMatch(/^[\w-]{43}$/);
     expect(value).not.toContain(tokens?.access_token);
     expect(value).toMatch(/^[\w-]{43}\.[\w+/=-]+$/);
   });
@@ -237,9 +249,13 @@ describe('app server with the embedded emulator', () => {
     const response = await alex.fetch(LIST, { headers: { accept: JSONAPI } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain(JSONAPI);
-    expect(response.headers.get('x-ratelimit-limit')).toBe('10000');
+    expect(response.headers.get('x-ratelimit-limit')).toBe(String(EMULATOR_DEFAULTS.rateLimit));
     expect(response.headers.get('x-ratelimit-remaining')).toMatch(/^\d+$/);
-    expect(response.headers.get('x-ratelimit-reset')).not.toBeNull();
+    // Epoch seconds of the next hour boundary after now.
+    const resetMs = Number(response.headers.get('x-ratelimit-reset')) * 1000;
+    expect(resetMs % RATE_LIMIT_WINDOW_MS).toBe(0);
+    expect(resetMs).toBeGreaterThan(clock.now());
+    expect(resetMs).toBeLessThanOrEqual(clock.now() + RATE_LIMIT_WINDOW_MS);
     expect(response.headers.get('set-cookie')).toBeNull();
     const body = (await response.json()) as {
       data: { attributes: { name: string }; meta: { canWrite: boolean } }[];
@@ -449,11 +465,13 @@ describe('app server with the embedded emulator', () => {
   });
 });
 
-describe('app server with short-lived access tokens', () => {
+describe('app server as its tokens and sessions age', () => {
+  const TOKEN_TTL_SECONDS = 3600;
+  const clock = createTestClock();
   let server: Running;
 
   beforeAll(async () => {
-    server = await startComposed({ tokenTtlSeconds: 2 });
+    server = await startComposed({ emulator: { tokenTtlSeconds: TOKEN_TTL_SECONDS }, clock });
   });
   afterAll(async () => {
     await server?.stop();
@@ -465,7 +483,7 @@ describe('app server with short-lived access tokens', () => {
     expect((await client.fetch(LIST)).status).toBe(200);
     const [first] = storedTokens(server.dataDir, client);
 
-    await new Promise((resolve) => setTimeout(resolve, 2_200));
+    clock.advance(TOKEN_TTL_SECONDS * 1000);
     // Refresh tokens rotate: had two of these refreshed with the same one, the second refresh
     // would be refused and the session would end with a 401.
     const responses = await Promise.all(Array.from({ length: 6 }, () => client.fetch(LIST)));
@@ -474,9 +492,24 @@ describe('app server with short-lived access tokens', () => {
     expect(second?.access_token).not.toBe(first?.access_token);
     expect(second?.refresh_token).not.toBe(first?.refresh_token);
 
-    await new Promise((resolve) => setTimeout(resolve, 2_200));
+    clock.advance(TOKEN_TTL_SECONDS * 1000);
     expect((await client.fetch(LIST)).status).toBe(200);
+    const [third] = storedTokens(server.dataDir, client);
+    expect(third?.access_token).not.toBe(second?.access_token);
     expect((await client.fetch('/auth/session')).status).toBe(200);
+  });
+
+  it('ends the session after SESSION_TTL_SECONDS, refreshing or not', async () => {
+    const client = browser(server.url);
+    await signIn(client);
+    const ttlMs = server.config.sessionTtlSeconds * 1000;
+    clock.advance(ttlMs - 1);
+    expect((await client.fetch('/auth/session')).status).toBe(200);
+    clock.advance(1);
+    const session = await client.fetch('/auth/session');
+    expect(session.status).toBe(401);
+    expect(await session.json()).toMatchObject({ errors: [{ id: 'unauthenticated' }] });
+    expect((await client.fetch(LIST)).status).toBe(401);
   });
 });
 
@@ -484,7 +517,7 @@ describe('app server without a built SPA', () => {
   let server: Running;
 
   beforeAll(async () => {
-    server = await startComposed({}, join(tempDir('no-dist'), 'dist'));
+    server = await startComposed({ distDir: join(tempDir('no-dist'), 'dist') });
   });
   afterAll(async () => {
     await server?.stop();

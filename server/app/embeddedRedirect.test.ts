@@ -3,6 +3,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
 import { buildApp } from '../buildApp';
+import { SEEDED_CLIENT } from '../emulator/seed';
 import { parseAppConfig } from './config';
 import { resolveSessionSecret } from './sessionSecret';
 import { fakeDist, tempDir } from './test/harness';
@@ -27,7 +28,7 @@ it('accepts PUBLIC_URL/auth/callback as a redirect URI, and no other public URI'
         method: 'GET',
         url: '/emulator/oauth/authorize',
         query: {
-          client_id: 'call-purpose-admin',
+          client_id: SEEDED_CLIENT.clientId,
           redirect_uri: redirectUri,
           response_type: 'code',
           scope: 'callPurposes.all',

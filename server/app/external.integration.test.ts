@@ -12,6 +12,8 @@ import {
 import { rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEEDED_CLIENT } from '../emulator/seed';
+import { waitUntil } from '../testing/waitUntil';
 import { browser, freePort, signIn, startProcess, tempDir, type Browser } from './test/harness';
 
 interface Relay {
@@ -93,8 +95,8 @@ describe('app server against a separately started emulator', () => {
         PUBLIC_URL: publicUrl,
         OUTREACH_API_URL: `${relay.url}/api/v2`,
         OUTREACH_OAUTH_URL: `${emulatorUrl}/oauth`,
-        OUTREACH_CLIENT_ID: 'call-purpose-admin',
-        OUTREACH_CLIENT_SECRET: 'emulator-secret-not-for-production',
+        OUTREACH_CLIENT_ID: SEEDED_CLIENT.clientId,
+        OUTREACH_CLIENT_SECRET: SEEDED_CLIENT.clientSecret,
         SESSION_SECRET: randomBytes(48).toString('base64url'),
       },
       /ready .*open http/,
@@ -181,11 +183,19 @@ describe('app server against a separately started emulator', () => {
 
   it('refreshes the short-lived access token at the external token endpoint', async () => {
     const tokenBefore = relay.seen.at(-1)?.headers.authorization;
-    await new Promise((resolve) => setTimeout(resolve, 2_200));
-    const response = await maria.fetch('/api/v2/callPurposes');
-    expect(response.status).toBe(200);
-    const tokenAfter = relay.seen.at(-1)?.headers.authorization;
-    expect(tokenAfter).not.toBe(tokenBefore);
+    expect(tokenBefore).toMatch(/^Bearer \S+$/);
+    // The child processes run on the real clock: call the API until the app server, nearing
+    // the token's 2 s expiry, refreshes it and sends a new one upstream.
+    const tokenAfter = await waitUntil(
+      async () => {
+        const response = await maria.fetch('/api/v2/callPurposes');
+        expect(response.status).toBe(200);
+        const sent = relay.seen.at(-1)?.headers.authorization;
+        return sent === tokenBefore ? undefined : sent;
+      },
+      { what: 'a refreshed access token', tries: 40 },
+    );
+    expect(tokenAfter).toMatch(/^Bearer \S+$/);
   });
 
   it('is ready while the upstream answers', async () => {
@@ -239,14 +249,14 @@ describe('app server against a separately started emulator', () => {
 
     const exited = appServer.stop();
     // The server has begun closing once it stops accepting new connections.
-    for (;;) {
-      const refused = await fetch(`${publicUrl}/healthz`).then(
-        () => false,
-        () => true,
-      );
-      if (refused) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await waitUntil(
+      () =>
+        fetch(`${publicUrl}/healthz`).then(
+          () => undefined,
+          () => true,
+        ),
+      { what: 'the app server to refuse new connections', tries: 200, intervalMs: 50 },
+    );
     inFlight.end(body.slice(10));
     const answer = await answered;
     // No session, so the app server's own 401: what matters is a whole answer, not a reset.

@@ -1,4 +1,5 @@
-// Serves the built SPA: hashed assets cached for a year, index.html revalidated every time, and
+// Serves the built SPA: hashed assets cached for a year, index.html revalidated every time, the
+// brotli or gzip copy the browser accepts, and
 // deep links (/call-purposes/3/edit) answered with index.html so the client router takes over.
 // Every path has one owner: the embedded emulator everything under /emulator (its own not-found
 // handler), the proxy /api/v2, /auth its routes; unknown /api and /auth paths get a JSON 404,
@@ -55,9 +56,13 @@ export async function registerSpa(
       // of the one the path's owner registered.
       wildcard: false,
       cacheControl: false,
+      // The build writes .br and .gz copies (scripts/precompress.ts); the one Accept-Encoding
+      // allows is sent, so caches must key on it.
+      preCompressed: true,
       setHeaders(res, path) {
         const assets = `${join(distDir, 'assets')}/`;
         res.setHeader('cache-control', path.startsWith(assets) ? IMMUTABLE : 'no-cache');
+        res.setHeader('vary', 'accept-encoding');
       },
     });
   } else if (distDir !== null) {

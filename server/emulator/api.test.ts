@@ -1,16 +1,22 @@
 // Every row of API.md, against a real emulator on a fresh temp DATA_DIR; responses are
 // checked against the published contract (test/contract.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestClock } from '../testing/testClock';
+import { mintToken } from './cli/token';
+import { EMULATOR_DEFAULTS } from './config';
+import { RATE_LIMIT_WINDOW_MS } from './http/rateLimiter';
 import { assertValid, isErrorDocument, validators } from './test/contract';
 import { JSON_API, purposeDocument, snapshot, startEmulator, type Emulator } from './test/harness';
 
+// Time stands still unless a test moves it: stamps, expiry and rate-limit windows read this.
+const clock = createTestClock();
 let emulator: Emulator;
 let admin: string;
 let manager: string;
 let agent: string;
 
 beforeAll(async () => {
-  emulator = await startEmulator();
+  emulator = await startEmulator({ clock });
   admin = emulator.token('admin');
   manager = emulator.token('maria.chen@example.com');
   agent = emulator.token('agent');
@@ -42,11 +48,11 @@ describe('transport', () => {
         token,
       });
       expect(response.headers['content-type']).toMatch(/^application\/vnd\.api\+json/);
-      expect(Number(response.headers['x-ratelimit-limit'])).toBe(10000);
+      expect(Number(response.headers['x-ratelimit-limit'])).toBe(EMULATOR_DEFAULTS.rateLimit);
       expect(Number(response.headers['x-ratelimit-remaining'])).toBeGreaterThan(0);
       const reset = Number(response.headers['x-ratelimit-reset']);
-      expect(reset * 1000).toBeGreaterThan(Date.now());
-      expect(reset * 1000).toBeLessThanOrEqual(Date.now() + 3600_000 + 1000);
+      expect(reset * 1000).toBeGreaterThan(clock.now());
+      expect(reset * 1000).toBeLessThanOrEqual(clock.now() + RATE_LIMIT_WINDOW_MS);
     }
   });
 
@@ -68,16 +74,28 @@ describe('transport', () => {
   });
 
   it('401 invalid_token once a token has expired', async () => {
-    const shortLived = await startEmulator({ tokenTtlSeconds: 1 });
+    const shortClock = createTestClock();
+    const shortLived = await startEmulator({ tokenTtlSeconds: 1, clock: shortClock });
     try {
-      const { mintToken } = await import('./cli/token');
-      const result = mintToken(shortLived.dataDir, 'admin', 'callPurposes.all', 1);
+      const result = mintToken(
+        shortLived.dataDir,
+        'admin',
+        'callPurposes.all',
+        1,
+        shortClock.now(),
+      );
       if (!('token' in result)) throw new Error(result.error);
       expect(
         (await shortLived.request({ method: 'GET', url: '/api/v2', token: result.token }))
           .statusCode,
       ).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 1100));
+      // Its last valid millisecond, then the first one past its life.
+      shortClock.advance(999);
+      expect(
+        (await shortLived.request({ method: 'GET', url: '/api/v2', token: result.token }))
+          .statusCode,
+      ).toBe(200);
+      shortClock.advance(1);
       const expired = await shortLived.request({
         method: 'GET',
         url: '/api/v2',
@@ -133,8 +151,11 @@ describe('transport', () => {
     );
   });
 
-  it('429 rateLimitExceeded with Retry-After past the limit, per user', async () => {
-    const limited = await startEmulator({ rateLimit: 3 });
+  it('429 rateLimitExceeded with Retry-After past the limit, per user, until the hour turns', async () => {
+    // Twenty minutes into an hour: the window ends at 11:00, 2400 s away.
+    const limitClock = createTestClock(Date.parse('2030-01-01T10:20:00.000Z'));
+    const windowEnd = Date.parse('2030-01-01T11:00:00.000Z');
+    const limited = await startEmulator({ rateLimit: 3, clock: limitClock });
     try {
       const token = limited.token('admin');
       const other = limited.token('manager');
@@ -147,13 +168,27 @@ describe('transport', () => {
       expect(statuses).toEqual([200, 200, 200, 429]);
       if (!last) throw new Error('no response');
       expectError(last, 429, 'rateLimitExceeded');
-      expect(Number(last.headers['retry-after'])).toBeGreaterThan(0);
+      expect(last.headers['retry-after']).toBe('2400');
+      expect(last.headers['x-ratelimit-reset']).toBe(String(windowEnd / 1000));
       expect(last.headers['x-ratelimit-remaining']).toBe('0');
       // Another user has a bucket of their own.
       expect(
         (await limited.request({ method: 'GET', url: '/api/v2/callPurposes', token: other }))
           .statusCode,
       ).toBe(200);
+
+      // The window's last millisecond is still in it; the next one starts a fresh window.
+      limitClock.set(windowEnd - 1);
+      const stillLimited = await limited.request({ method: 'GET', url: '/api/v2', token });
+      expectError(stillLimited, 429, 'rateLimitExceeded');
+      expect(stillLimited.headers['retry-after']).toBe('1');
+      limitClock.set(windowEnd);
+      const fresh = await limited.request({ method: 'GET', url: '/api/v2', token });
+      expect(fresh.statusCode).toBe(200);
+      expect(fresh.headers['x-ratelimit-remaining']).toBe('2');
+      expect(fresh.headers['x-ratelimit-reset']).toBe(
+        String((windowEnd + RATE_LIMIT_WINDOW_MS) / 1000),
+      );
     } finally {
       await limited.close();
     }
@@ -594,7 +629,7 @@ describe('update', () => {
     const before = (
       await emulator.request({ method: 'GET', url: '/api/v2/callPurposes/5', token: admin })
     ).json().data;
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    clock.advance(60_000);
     const response = await emulator.request({
       method: 'PATCH',
       url: '/api/v2/callPurposes/5',
@@ -610,6 +645,7 @@ describe('update', () => {
       createdAt: before.attributes.createdAt,
     });
     expect(body.data.attributes.updatedAt > before.attributes.updatedAt).toBe(true);
+    expect(body.data.attributes.updatedAt).toBe(new Date(clock.now()).toISOString());
     const renamed = await emulator.request({
       method: 'PATCH',
       url: '/api/v2/callPurposes/5',
@@ -742,7 +778,7 @@ describe('delete', () => {
     });
     expect(response.statusCode).toBe(204);
     expect(response.body).toBe('');
-    expect(response.headers['x-ratelimit-limit']).toBe('10000');
+    expect(response.headers['x-ratelimit-limit']).toBe(String(EMULATOR_DEFAULTS.rateLimit));
     expectError(
       await emulator.request({ method: 'DELETE', url, token: manager }),
       404,

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerHealthRoutes, ReadinessChecks } from '../shared/health';
 import { frameworkErrorHandler } from '../shared/jsonApiErrors';
+import { timeoutServerOptions } from '../shared/timeouts';
 import { emulatorPlugin, type EmulatorOptions } from './plugin';
 
 /**
@@ -14,6 +15,7 @@ export async function buildEmulatorServer(
 ): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
+    ...timeoutServerOptions(),
     ...serverOptions,
     frameworkErrors: frameworkErrorHandler,
   });

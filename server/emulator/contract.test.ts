@@ -14,9 +14,8 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-const attributes = Object.entries(hyperSchema.definitions).filter(
-  ([name]) => !['calls', 'creator'].includes(name),
-);
+const definitions = Object.entries(hyperSchema.definitions);
+const attributes = definitions.filter(([name]) => !['calls', 'creator'].includes(name));
 
 describe('hyper-schema', () => {
   it('every sortable attribute sorts, and id too', async () => {
@@ -33,15 +32,55 @@ describe('hyper-schema', () => {
   });
 
   it('every filterable attribute filters', async () => {
-    for (const [name, d] of attributes.filter(([, d]) => d.filterable)) {
+    const filterable = definitions.filter(([, d]) => d.filterable).map(([name]) => name);
+    // The schema marks some definitions unfilterable (the relationships): the filter must leave
+    // those out, and what it keeps is exactly what the emulator filters on.
+    expect(definitions.map(([name]) => name).filter((name) => !filterable.includes(name))).toEqual([
+      'calls',
+      'creator',
+    ]);
+    expect([...filterable, 'id'].sort()).toEqual([...SORT_FIELDS].sort());
+    // One row without an order, so that at least one filter has something to leave out.
+    const created = await emulator.request({
+      method: 'POST',
+      url: '/api/v2/callPurposes',
+      token: admin,
+      json: purposeDocument({ name: 'Unordered' }),
+    });
+    type Row = { id: number; attributes: Record<string, unknown> };
+    type Rows = { data: Row[] };
+    expect(created.statusCode).toBe(201);
+    const unordered = created.json<{ data: Row }>().data.id;
+    const cleared = await emulator.request({
+      method: 'PATCH',
+      url: `/api/v2/callPurposes/${unordered}`,
+      token: admin,
+      json: purposeDocument({ order: null }, unordered),
+    });
+    expect(cleared.json<{ data: Row }>().data.attributes.order).toBeNull();
+    const all = (
+      await emulator.request({ method: 'GET', url: '/api/v2/callPurposes', token: admin })
+    ).json<Rows>().data;
+    const narrowed: string[] = [];
+    for (const name of filterable) {
       const response = await emulator.request({
         method: 'GET',
         url: `/api/v2/callPurposes?filter[${name}]=__notnull__`,
         token: admin,
       });
       expect(response.statusCode, name).toBe(200);
-      expect(d.filterable).toBe(true);
+      const ids = response.json<Rows>().data.map((row) => row.id);
+      const expected = all.filter((row) => row.attributes[name] !== null).map((row) => row.id);
+      expect(ids, name).toEqual(expected);
+      if (ids.length < all.length) narrowed.push(name);
     }
+    // The filter applied: the unordered row is gone from filter[order] (and only from it).
+    expect(narrowed).toEqual(['order']);
+    await emulator.request({
+      method: 'DELETE',
+      url: `/api/v2/callPurposes/${unordered}`,
+      token: admin,
+    });
   });
 
   it('relationships cannot be filtered (OpenAPI: "cannot be used as a filter")', async () => {

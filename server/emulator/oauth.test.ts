@@ -2,15 +2,25 @@
 // refresh rotation, replay and client-authentication failures, PKCE, RFC 6749 errors.
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestClock } from '../testing/testClock';
 import { SEEDED_CLIENT } from './seed';
 import { startEmulator, type Emulator } from './test/harness';
 
 const REDIRECT = 'http://localhost:8787/auth/callback';
 const FORM = 'application/x-www-form-urlencoded';
 
+const CODE_TTL_SECONDS = 60;
+const REFRESH_TOKEN_TTL_SECONDS = 3600;
+// Codes and refresh tokens expire when a test moves this clock, not while it sleeps.
+const clock = createTestClock();
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await startEmulator({ codeTtlSeconds: 1, tokenTtlSeconds: 600 });
+  emulator = await startEmulator({
+    codeTtlSeconds: CODE_TTL_SECONDS,
+    tokenTtlSeconds: 600,
+    refreshTokenTtlSeconds: REFRESH_TOKEN_TTL_SECONDS,
+    clock,
+  });
 });
 afterAll(() => emulator.close());
 
@@ -222,7 +232,7 @@ describe('token endpoint', () => {
       scope: 'callPurposes.all',
       created_at: expect.any(Number),
     });
-    expect(Math.abs(issued.created_at - Date.now() / 1000)).toBeLessThan(5);
+    expect(issued.created_at).toBe(Math.floor(clock.now() / 1000));
     expect((await whoAmI(issued.access_token)).json().meta.user.email).toBe(
       'maria.chen@example.com',
     );
@@ -244,23 +254,25 @@ describe('token endpoint', () => {
     });
     expect(reused.statusCode).toBe(400);
     expect(reused.json().error).toBe('invalid_grant');
+    // RFC 9700 §4.14.2: the reuse revokes the whole grant, the rotated tokens included.
     const again = await token({
       grant_type: 'refresh_token',
       refresh_token: rotated.refresh_token,
       ...clientFields,
     });
-    expect(again.statusCode).toBe(200);
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error).toBe('invalid_grant');
+    expect((await whoAmI(rotated.access_token)).statusCode).toBe(401);
 
-    // Replaying the code fails and revokes what that code issued (RFC 6749 §4.1.2).
-    const replay = await token({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: REDIRECT,
-      ...clientFields,
-    });
+    // Replaying a code fails and revokes what that code issued (RFC 6749 §4.1.2).
+    const secondCode = await approve(2);
+    const exchange = { grant_type: 'authorization_code', redirect_uri: REDIRECT, ...clientFields };
+    const second = await token({ ...exchange, code: secondCode });
+    expect(second.statusCode).toBe(200);
+    const replay = await token({ ...exchange, code: secondCode });
     expect(replay.statusCode).toBe(400);
     expect(replay.json().error).toBe('invalid_grant');
-    expect((await whoAmI(again.json().access_token)).statusCode).toBe(401);
+    expect((await whoAmI(second.json().access_token)).statusCode).toBe(401);
   });
 
   it('refresh may narrow the scope but not widen it', async () => {
@@ -333,15 +345,43 @@ describe('token endpoint', () => {
   });
 
   it('invalid_grant once the code has expired', async () => {
-    const code = await approve(1);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    const response = await token({
-      grant_type: 'authorization_code',
-      code,
-      redirect_uri: REDIRECT,
-      ...clientFields,
+    const exchange = (code: string) =>
+      token({ grant_type: 'authorization_code', code, redirect_uri: REDIRECT, ...clientFields });
+    const [lastMoment, tooLate] = [await approve(1), await approve(1)];
+    clock.advance(CODE_TTL_SECONDS * 1000 - 1);
+    expect((await exchange(lastMoment)).statusCode).toBe(200);
+    clock.advance(1);
+    const response = await exchange(tooLate);
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      error: 'invalid_grant',
+      error_description: 'The authorization code has expired.',
     });
-    expect(response.json().error).toBe('invalid_grant');
+  });
+
+  it('invalid_grant once the refresh token has expired', async () => {
+    const refreshTokenFor = async (userId: number): Promise<string> => {
+      const code = await approve(userId);
+      const issued = await token({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: REDIRECT,
+        ...clientFields,
+      });
+      return issued.json<{ refresh_token: string }>().refresh_token;
+    };
+    const refresh = (refreshToken: string) =>
+      token({ grant_type: 'refresh_token', refresh_token: refreshToken, ...clientFields });
+    const [lastMoment, tooLate] = [await refreshTokenFor(1), await refreshTokenFor(2)];
+    clock.advance(REFRESH_TOKEN_TTL_SECONDS * 1000 - 1);
+    expect((await refresh(lastMoment)).statusCode).toBe(200);
+    clock.advance(1);
+    const response = await refresh(tooLate);
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toEqual({
+      error: 'invalid_grant',
+      error_description: 'The refresh token has expired.',
+    });
   });
 
   it('PKCE S256: the verifier must match the challenge', async () => {

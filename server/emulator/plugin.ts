@@ -1,10 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
+import { systemClock, type Clock } from '../clock';
+import { registerCompression } from '../shared/compression';
 import { jsonApiErrorHandler } from '../shared/jsonApiErrors';
 import { sqliteAnswers, type ReadinessChecks } from '../shared/health';
 import { EMULATOR_DEFAULTS } from './config';
 import { openEmulatorDatabase } from './db';
 import { resourceNotFound } from './http/errors';
 import { FixedWindowRateLimiter } from './http/rateLimiter';
+import { registerSecurityHeaders } from './http/securityHeaders';
 import { oauthPlugin } from './oauth/plugin';
 import { createRepositories } from './repositories';
 import { apiRoutes } from './routes/api';
@@ -18,6 +21,8 @@ export type EmulatorOptions = {
   codeTtlSeconds?: number;
   /** Redirect URIs accepted besides the loopback `/auth/callback` rule, matched exactly. */
   redirectUris?: readonly string[];
+  /** Every expiry, TTL and rate-limit window reads the time here (tests pass a test clock). */
+  clock?: Clock;
   /**
    * The path clients reach the emulator at, for the links it writes. Defaults to the prefix it
    * is registered under ('' standalone, '/emulator' inside the app server); set it when a
@@ -39,20 +44,24 @@ export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, o
     db.close();
   });
   options.readiness?.add('emulatorDatabase', () => sqliteAnswers(db));
+  const clock = options.clock ?? systemClock;
   const repos = createRepositories(db);
   // Expired access tokens are dead weight; clear them whenever the emulator starts.
-  repos.transaction(() => repos.oauth.deleteExpiredAccessTokens(Date.now()));
+  repos.transaction(() => repos.oauth.deleteExpiredAccessTokens(clock.now()));
   const limiter = new FixedWindowRateLimiter(options.rateLimit ?? EMULATOR_DEFAULTS.rateLimit);
   const apiBase = `${options.publicPrefix ?? app.prefix}/api/v2`;
 
+  await registerSecurityHeaders(app);
+  await registerCompression(app);
   app.setErrorHandler(jsonApiErrorHandler('emulator'));
   app.setNotFoundHandler(async (request) => {
     throw resourceNotFound(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);
   });
-  await app.register(apiRoutes, { prefix: '/api/v2', repos, limiter, apiBase });
+  await app.register(apiRoutes, { prefix: '/api/v2', repos, limiter, apiBase, clock });
   await app.register(oauthPlugin, {
     prefix: '/oauth',
     repos,
+    clock,
     settings: {
       tokenTtlSeconds: options.tokenTtlSeconds ?? EMULATOR_DEFAULTS.tokenTtlSeconds,
       refreshTokenTtlSeconds:

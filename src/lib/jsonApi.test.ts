@@ -1,16 +1,23 @@
 import { describe, expect, it } from 'vitest';
+import { LINK_CASES } from '../../shared/apiLinks.cases';
+import { PROXY_PREFIX } from '../../shared/apiLinks';
 import { numberOrNull, toProxiedApiPath } from './jsonApi';
 
-describe('toProxiedApiPath', () => {
-  it('routes upstream pagination links through our own /api/v2', () => {
-    expect(
-      toProxiedApiPath('https://api.outreach.io/api/v2/callPurposes?page%5Bafter%5D=abc&x=1'),
-    ).toBe('/api/v2/callPurposes?page%5Bafter%5D=abc&x=1');
-    expect(toProxiedApiPath('http://localhost:8787/emulator/api/v2/callPurposes?a=b')).toBe(
-      '/api/v2/callPurposes?a=b',
-    );
-    expect(toProxiedApiPath('/api/v2/callPurposes?a=b')).toBe('/api/v2/callPurposes?a=b');
+// The same table the proxy's rewriting is tested against (server/app/proxy/links.test.ts).
+describe("toProxiedApiPath follows links by the proxy's rule", () => {
+  const spaCases = LINK_CASES.filter(([, apiBase]) => apiBase === PROXY_PREFIX);
+
+  it.each(spaCases)('%s → %s', (link, _apiBase, proxied) => {
+    if (proxied === undefined) expect(() => toProxiedApiPath(link)).toThrow(/outside \/api\/v2/);
+    else expect(toProxiedApiPath(link)).toBe(proxied);
   });
+
+  it.each(LINK_CASES.filter(([, , proxied]) => proxied !== undefined))(
+    'follows unchanged what the proxy made of %s',
+    (_link, _apiBase, proxied) => {
+      expect(toProxiedApiPath(proxied as string)).toBe(proxied);
+    },
+  );
 });
 
 describe('numberOrNull', () => {

@@ -1,5 +1,6 @@
 // The wire shapes of JSON:API 1.0, and the few helpers every adapter needs. Components never see
 // these: each feature's adapter turns them into flat domain objects.
+import { PROXY_PREFIX, proxiedApiPath } from '../../shared/apiLinks';
 export type ResourceIdentifier = { type: string; id: string | number };
 
 export type Resource = ResourceIdentifier & {
@@ -30,14 +31,13 @@ export function relatedIdentifier(resource: Resource, name: string): ResourceIde
 }
 
 /**
- * Pagination links point at the upstream API (Outreach or the emulator); the browser must go
- * through its own origin's `/api/v2` proxy instead, keeping the path and query after `/api/v2`.
+ * The same-origin path to follow a link the proxy handed over (`links.next`), by the rule the
+ * proxy itself applies (shared/apiLinks.ts). A link outside /api/v2 is never followed.
  */
 export function toProxiedApiPath(link: string): string {
-  const url = new URL(link, 'http://same-origin.invalid');
-  const at = url.pathname.indexOf('/api/v2');
-  const rest = at === -1 ? url.pathname : url.pathname.slice(at + '/api/v2'.length);
-  return `/api/v2${rest}${url.search}`;
+  const path = proxiedApiPath(link, PROXY_PREFIX);
+  if (path === undefined) throw new Error(`Refusing to follow a link outside ${PROXY_PREFIX}.`);
+  return path;
 }
 
 export function stringAttribute(resource: Resource, name: string): string {

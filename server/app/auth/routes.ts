@@ -1,11 +1,12 @@
 // /auth: the OAuth authorization-code flow (with state and PKCE) against the upstream, and the
 // session endpoints the SPA uses. Nothing here is emulator-specific.
 import type { FastifyPluginAsync } from 'fastify';
+import type { Clock } from '../../clock';
 import type { AppConfig } from '../config';
 import type { SessionRepository } from '../db/sessionRepository';
 import { errorDocumentSchema } from '../../shared/jsonApiErrors';
 import { unauthenticated } from '../errors';
-import { sanitizeReturnTo } from '../returnTo';
+import { sanitizeReturnTo } from '../../../shared/returnTo';
 import type { AuthCookies } from './cookies';
 import type { SessionCookieHelpers } from './currentSession';
 import { TokenGrantError, UpstreamUnavailableError, type OAuthClient } from './oauthClient';
@@ -14,6 +15,7 @@ import type { SessionService } from './sessions';
 
 export interface AuthRoutesOptions {
   config: AppConfig;
+  clock: Clock;
   repo: SessionRepository;
   oauth: OAuthClient;
   sessions: SessionService;
@@ -50,7 +52,7 @@ const sessionSchema = {
 } as const;
 
 export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, options) => {
-  const { config, repo, oauth, sessions, cookies, current } = options;
+  const { config, clock, repo, oauth, sessions, cookies, current } = options;
   const redirectUri = `${config.publicUrl}/auth/callback`;
 
   // No /auth route reads a body; accept (and ignore) whatever one comes, so a logout sent with
@@ -75,7 +77,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
         state,
         codeVerifier,
         returnTo: sanitizeReturnTo(request.query.returnTo),
-        expiresAt: Date.now() + config.loginTtlSeconds * 1000,
+        expiresAt: clock.now() + config.loginTtlSeconds * 1000,
       });
       const authorize = new URL(config.upstream.authorizeUrl);
       authorize.search = new URLSearchParams({

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestClock, type TestClock } from '../../testing/testClock';
 import { openAppDatabase, type AppDatabase } from '../db/database';
 import { createSessionRepository, type SessionRepository } from '../db/sessionRepository';
 import { TokenGrantError, type TokenGrant } from './oauthClient';
@@ -20,10 +21,11 @@ function fakeRefresher(answer: (refreshToken: string, call: number) => Promise<T
   };
 }
 
+const TOKEN_LIFE_SECONDS = 7200;
 const grant = (n: number, refreshToken: string | null = `refresh-${n}`): TokenGrant => ({
   accessToken: `access-${n}`,
   refreshToken,
-  expiresInSeconds: 7200,
+  expiresInSeconds: TOKEN_LIFE_SECONDS,
   scopes: ['callPurposes.all'],
 });
 
@@ -31,15 +33,15 @@ describe('session service', () => {
   let dir: string;
   let db: AppDatabase;
   let repo: SessionRepository;
-  let clock: number;
-  const now = () => clock;
+  let clock: TestClock;
+  const now = () => clock.now();
   const config = { sessionTtlSeconds: 43200, refreshLeewaySeconds: 60 };
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'app-sessions-'));
     db = openAppDatabase(dir);
     repo = createSessionRepository(db);
-    clock = Date.now();
+    clock = createTestClock();
   });
   afterEach(() => {
     db.close();
@@ -61,6 +63,18 @@ describe('session service', () => {
     expect(oauth.calls).toEqual([]);
   });
 
+  it('refreshes ahead from the first millisecond of the leeway, not before', async () => {
+    const oauth = fakeRefresher(async (_token, call) => grant(call));
+    const service = createSessionService(config, repo, oauth, now);
+    const { session } = openSession(service);
+    clock.advance((TOKEN_LIFE_SECONDS - config.refreshLeewaySeconds) * 1000 - 1);
+    await expect(service.accessToken(session)).resolves.toBe('access-0');
+    expect(oauth.calls).toEqual([]);
+    clock.advance(1);
+    await expect(service.accessToken(session)).resolves.toBe('access-1');
+    expect(oauth.calls).toEqual(['refresh-0']);
+  });
+
   it('refreshes once for N concurrent requests shortly before expiry', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -70,13 +84,14 @@ describe('session service', () => {
     });
     const service = createSessionService(config, repo, oauth, now);
     const { session } = openSession(service);
-    clock += (7200 - 30) * 1000; // inside the 60 s leeway
+    // Half the leeway before expiry: inside it.
+    clock.advance((TOKEN_LIFE_SECONDS - config.refreshLeewaySeconds / 2) * 1000);
     const tokens = Promise.all(Array.from({ length: 8 }, () => service.accessToken(session)));
     release();
     expect(await tokens).toEqual(Array(8).fill('access-1'));
     expect(oauth.calls).toEqual(['refresh-0']);
     // The rotated refresh token is what the next refresh uses.
-    clock += 7200 * 1000;
+    clock.advance(TOKEN_LIFE_SECONDS * 1000);
     await expect(service.accessToken(session)).resolves.toBe('access-2');
     expect(oauth.calls).toEqual(['refresh-0', 'refresh-1']);
   });
@@ -125,7 +140,7 @@ describe('session service', () => {
     await expect(service.accessTokenAfterRejection(session, 'access-0')).rejects.toBeInstanceOf(
       TokenGrantError,
     );
-    expect(service.find(id)).toBeDefined();
+    expect(service.find(id)).toMatchObject({ accessToken: 'access-0', refreshToken: 'refresh-0' });
   });
 
   it('ends sessions after SESSION_TTL_SECONDS', () => {
@@ -136,7 +151,9 @@ describe('session service', () => {
       now,
     );
     const { id } = openSession(service);
-    clock += 43200 * 1000;
+    clock.advance(config.sessionTtlSeconds * 1000 - 1);
+    expect(service.find(id)?.user.name).toBe('Alex Morgan');
+    clock.advance(1);
     expect(service.find(id)).toBeUndefined();
   });
 

@@ -1,5 +1,6 @@
 // All SQL for sessions and pending sign-ins. Session ids never reach the database: rows are keyed
 // by a SHA-256 of the id, so a copy of app.sqlite cannot be replayed as cookies.
+import { systemClock, type Clock } from '../../clock';
 import type { AppDatabase } from './database';
 
 export interface SessionUser {
@@ -59,7 +60,7 @@ function toRecord(row: SessionRow): SessionRecord {
 
 export type SessionRepository = ReturnType<typeof createSessionRepository>;
 
-export function createSessionRepository(db: AppDatabase) {
+export function createSessionRepository(db: AppDatabase, clock: Clock = systemClock) {
   const insertSession = db.prepare(
     `INSERT INTO sessions (id_hash, user_json, scopes, access_token, refresh_token,
        access_issued_at, access_expires_at, created_at, expires_at)
@@ -89,7 +90,7 @@ export function createSessionRepository(db: AppDatabase) {
   return {
     createSession(record: SessionRecord): void {
       db.transaction(() => {
-        deleteExpiredSessions.run(Date.now());
+        deleteExpiredSessions.run(clock.now());
         insertSession.run({
           idHash: record.idHash,
           userJson: JSON.stringify(record.user),
@@ -105,7 +106,7 @@ export function createSessionRepository(db: AppDatabase) {
     },
 
     /** The live session with this id hash, or undefined when it is unknown or has ended. */
-    findSession(idHash: string, now = Date.now()): SessionRecord | undefined {
+    findSession(idHash: string, now = clock.now()): SessionRecord | undefined {
       const row = selectSession.get(idHash, now);
       return row === undefined ? undefined : toRecord(row);
     },
@@ -120,13 +121,13 @@ export function createSessionRepository(db: AppDatabase) {
 
     createPendingLogin(login: PendingLogin): void {
       db.transaction(() => {
-        deleteExpiredLogins.run(Date.now());
+        deleteExpiredLogins.run(clock.now());
         insertLogin.run(login);
       })();
     },
 
     /** Removes and returns the pending sign-in: a state is good for one callback only. */
-    takePendingLogin(state: string, now = Date.now()): PendingLogin | undefined {
+    takePendingLogin(state: string, now = clock.now()): PendingLogin | undefined {
       const row = takeLogin.get(state);
       if (row === undefined || row.expires_at <= now) return undefined;
       return {

@@ -7,7 +7,8 @@ import type { SessionCookieHelpers } from '../auth/currentSession';
 import { UpstreamUnavailableError, TokenGrantError } from '../auth/oauthClient';
 import { SessionEndedError, type SessionService } from '../auth/sessions';
 import { sendError, unauthenticated } from '../errors';
-import { rewriteUpstreamLinks, upstreamUrlFor } from './upstreamUrl';
+import { rewriteBodyLinks } from './links';
+import { upstreamUrlFor } from './upstreamUrl';
 
 export interface ProxyOptions {
   config: AppConfig;
@@ -69,9 +70,7 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (app, options
     }
     const type = upstream.headers.get('content-type') ?? '';
     const isJson = /^application\/(?:[\w.+-]+\+)?json\b/i.test(type);
-    return reply.send(
-      isJson ? Buffer.from(rewriteUpstreamLinks(bytes.toString('utf8'), apiUrl)) : bytes,
-    );
+    return reply.send(isJson ? rewriteBodyLinks(bytes, apiUrl) : bytes);
   }
 
   // Cross-origin writes never get here: the app server plugin refuses them in onRequest.

@@ -1,5 +1,5 @@
 // Mapping between the app's /api/v2 and the upstream's API base. Pure, so it is unit-tested.
-export const PROXY_PREFIX = '/api/v2';
+import { PROXY_PREFIX } from '../../../shared/apiLinks';
 
 /**
  * The upstream URL for a request URL under /api/v2 (path and raw query kept as sent), or
@@ -21,19 +21,4 @@ export function upstreamUrlFor(apiUrl: string, requestUrl: string): URL | undefi
   if (target.origin !== base.origin || !pathOk) return undefined;
   if (/\/\.\.?(?:\/|$)|%2e/i.test(rest.split('?')[0] ?? '')) return undefined;
   return target;
-}
-
-/**
- * JSON:API links name the upstream (`https://api.outreach.io/api/v2/callPurposes?page...`); the
- * browser must follow them through this proxy, so they become `/api/v2/...`.
- */
-export function rewriteUpstreamLinks(json: string, apiUrl: string): string {
-  const base = apiUrl.replace(/\/+$/, '');
-  const basePath = new URL(base).pathname;
-  let out = json.split(`"${base}`).join(`"${PROXY_PREFIX}`);
-  if (basePath.length > 1 && basePath !== PROXY_PREFIX) {
-    out = out.split(`"${basePath}/`).join(`"${PROXY_PREFIX}/`);
-    out = out.split(`"${basePath}"`).join(`"${PROXY_PREFIX}"`);
-  }
-  return out;
 }

@@ -207,18 +207,3 @@ export async function startProcess(
     },
   };
 }
-
-/** Waits until `url` answers 200 (for child processes that do not print when ready). */
-export async function waitForHealthy(url: string, timeoutMs = 30_000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > until) throw new Error(`${url} did not become healthy`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}

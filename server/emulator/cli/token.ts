@@ -17,6 +17,7 @@ export function mintToken(
   who: string,
   scope: string,
   ttlSeconds: number,
+  now: number = Date.now(),
 ): { token: string } | { error: string } {
   const scopes = parseScopeList(scope);
   if (!scopes) {
@@ -44,7 +45,7 @@ export function mintToken(
         scopes,
         grantId: null,
         ttlSeconds,
-        now: Date.now(),
+        now,
       }),
     );
     return { token };

@@ -2,10 +2,10 @@
  * Validates JSON:API write documents for callPurposes. Collects every problem, so a form can
  * show all field errors at once, and reports each with a JSON pointer into the request body.
  */
+import { checkPurposeName, NAME_MAX_LENGTH, type NameProblem } from '../../../shared/purposeName';
 import { conflict, validationErrors } from '../http/errors';
 import type { CallPurposeChanges } from '../repositories/callPurposes';
 
-export const NAME_MAX_LENGTH = 255;
 // `order` is stored and compared as a 32-bit signed integer, like Outreach's int column; 0 and
 // negative values are allowed because orders only need to compare, not to count from 1.
 export const ORDER_MIN = -2147483648;
@@ -20,23 +20,25 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+const NAME_PROBLEMS: Record<NameProblem, string> = {
+  brokenCharacter: 'name contains a lone UTF-16 surrogate, which is not a character.',
+  controlCharacter: 'name cannot contain control characters (NUL, tabs, line breaks).',
+  blank: 'name cannot be blank (invisible characters do not count).',
+  tooLong: `name must be at most ${NAME_MAX_LENGTH} characters.`,
+};
+
 function checkName(value: unknown, problems: Problem[]): string | undefined {
   const pointer = '/data/attributes/name';
   if (typeof value !== 'string') {
     problems.push({ pointer, detail: 'name must be a string.' });
     return undefined;
   }
-  const name = value.trim();
-  if (name === '') {
-    problems.push({ pointer, detail: 'name cannot be blank.' });
+  const checked = checkPurposeName(value);
+  if (!checked.ok) {
+    problems.push({ pointer, detail: NAME_PROBLEMS[checked.problem] });
     return undefined;
   }
-  // Count characters (code points), not UTF-16 units, so an emoji counts as one.
-  if ([...name].length > NAME_MAX_LENGTH) {
-    problems.push({ pointer, detail: `name must be at most ${NAME_MAX_LENGTH} characters.` });
-    return undefined;
-  }
-  return name;
+  return checked.name;
 }
 
 function checkOrder(value: unknown, problems: Problem[]): number | null | undefined {

@@ -4,6 +4,7 @@
  * refuses unauthenticated requests. Scope checks are per route (`requireScope`).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../../clock';
 import type { Principal } from '../domain/permissions';
 import { grantsScope, type ScopeLevel, type ScopeResource } from '../domain/scopes';
 import type { Repositories } from '../repositories';
@@ -28,9 +29,13 @@ function bearerToken(header: string | undefined): string | 'malformed' | undefin
   return /^Bearer\b/i.test(header) ? 'malformed' : undefined;
 }
 
-export function createApiGuard(deps: { repos: Repositories; limiter: FixedWindowRateLimiter }) {
+export function createApiGuard(deps: {
+  repos: Repositories;
+  limiter: FixedWindowRateLimiter;
+  clock: Clock;
+}) {
   return async function apiGuard(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    const now = Date.now();
+    const now = deps.clock.now();
     const token = bearerToken(request.headers.authorization);
     let check: TokenCheck | undefined;
     if (token === 'malformed') check = { ok: false, reason: 'invalid' };

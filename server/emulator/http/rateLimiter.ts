@@ -12,7 +12,8 @@ export type RateLimitState = {
   retryAfterSeconds: number;
 };
 
-const WINDOW_MS = 60 * 60 * 1000;
+/** Fixed windows of one hour, aligned to the hour (epoch-based). */
+export const RATE_LIMIT_WINDOW_MS = 60 * 60 * 1000;
 
 export class FixedWindowRateLimiter {
   private readonly windows = new Map<string, { start: number; count: number }>();
@@ -20,7 +21,7 @@ export class FixedWindowRateLimiter {
   constructor(private readonly limit: number) {}
 
   hit(key: string, now: number): RateLimitState {
-    const start = Math.floor(now / WINDOW_MS) * WINDOW_MS;
+    const start = Math.floor(now / RATE_LIMIT_WINDOW_MS) * RATE_LIMIT_WINDOW_MS;
     let window = this.windows.get(key);
     if (!window || window.start !== start) {
       if (this.windows.size > 10_000) this.forgetOldWindows(start);
@@ -28,7 +29,7 @@ export class FixedWindowRateLimiter {
       this.windows.set(key, window);
     }
     window.count += 1;
-    const end = start + WINDOW_MS;
+    const end = start + RATE_LIMIT_WINDOW_MS;
     return {
       limit: this.limit,
       remaining: Math.max(0, this.limit - window.count),

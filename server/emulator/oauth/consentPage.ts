@@ -1,4 +1,5 @@
 /** The consent page: plain, accessible HTML with no script; the emulator has no passwords. */
+import { createHash } from 'node:crypto';
 import type { UserRow } from '../repositories/users';
 import { GRANT_FIELD, SCOPE_CHOICE_FIELD } from './grantedScopes';
 
@@ -35,6 +36,9 @@ const STYLE = `
     color: var(--accent-text); }
   button:focus-visible, input:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 `;
+
+/** Lets the Content-Security-Policy allow exactly this stylesheet, and no other inline style. */
+export const PAGE_STYLE_SOURCE = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
 function page(title: string, body: string): string {
   return `<!doctype html>

@@ -41,5 +41,9 @@ export const oauthPlugin: FastifyPluginAsync<OAuthDeps> = async (app, deps) => {
   });
   app.setErrorHandler(oauthErrorHandler);
   // Pass only the dependencies: `deps` also carries this plugin's own `prefix`.
-  await app.register(oauthRoutes, { repos: deps.repos, settings: deps.settings });
+  await app.register(oauthRoutes, {
+    repos: deps.repos,
+    clock: deps.clock,
+    settings: deps.settings,
+  });
 };

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { Clock } from '../../clock';
 import type { Repositories } from '../repositories';
 import { sha256Hex } from '../seed';
 import { newSecret } from '../services/tokens';
 import { validateAuthorizationRequest, type RedirectableError } from './authorizationRequest';
 import { authenticateClient } from './clientAuth';
-import { authorizeErrorPage, consentPage } from './consentPage';
+import { authorizeErrorPage, consentPage, PAGE_STYLE_SOURCE } from './consentPage';
 import { AuthorizePageError, OAuthError } from './errors';
 import { singleParams } from './formParams';
 import { GRANT_FIELD, grantedScopes, SCOPE_CHOICE_FIELD } from './grantedScopes';
@@ -18,12 +19,12 @@ import { exchangeAuthorizationCode, refreshAccessToken, type TokenSettings } fro
 
 export type OAuthDeps = {
   repos: Repositories;
+  clock: Clock;
   settings: TokenSettings & { codeTtlSeconds: number; redirectUris: readonly string[] };
 };
 
 const PAGE_SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+  'content-security-policy': `default-src 'none'; style-src ${PAGE_STYLE_SOURCE}; base-uri 'none'; frame-ancestors 'none'`,
   'x-frame-options': 'DENY',
   'cache-control': 'no-store',
 };
@@ -50,7 +51,10 @@ function redirectError(reply: FastifyReply, error: RedirectableError): FastifyRe
   );
 }
 
-export const oauthRoutes: FastifyPluginAsync<OAuthDeps> = async (app, { repos, settings }) => {
+export const oauthRoutes: FastifyPluginAsync<OAuthDeps> = async (
+  app,
+  { repos, clock, settings },
+) => {
   app.get('/authorize', { schema: authorizePageRouteSchema }, async (request, reply) => {
     const params = singleParams(queryOf(request));
     const validated = validateAuthorizationRequest(params, repos, settings.redirectUris);
@@ -86,7 +90,7 @@ export const oauthRoutes: FastifyPluginAsync<OAuthDeps> = async (app, { repos, s
       params.has(SCOPE_CHOICE_FIELD) ? checked : undefined,
     );
     const code = newSecret();
-    const now = Date.now();
+    const now = clock.now();
     repos.transaction(() => {
       const grantId = repos.oauth.createGrant(
         authorization.clientId,
@@ -114,7 +118,7 @@ export const oauthRoutes: FastifyPluginAsync<OAuthDeps> = async (app, { repos, s
     const params = singleParams(formOf(request));
     const client = authenticateClient(request.headers.authorization, params, repos);
     const grantType = params.get('grant_type');
-    const now = Date.now();
+    const now = clock.now();
     if (grantType === undefined) throw new OAuthError('invalid_request', 'grant_type is required.');
     if (grantType === 'authorization_code') {
       return exchangeAuthorizationCode(repos, client, params, settings, now);

@@ -4,7 +4,7 @@
  */
 import { parseScopeList } from '../domain/scopes';
 import type { Repositories } from '../repositories';
-import type { ClientRow } from '../repositories/oauth';
+import type { ClientRow, GrantRow } from '../repositories/oauth';
 import { sha256Hex } from '../seed';
 import { issueAccessToken, newSecret } from '../services/tokens';
 import { OAuthError } from './errors';
@@ -65,6 +65,33 @@ function required(params: Map<string, string>, name: string): string {
   return value;
 }
 
+/** What both grants redeem: an authorization code or a refresh token, stored by its hash. */
+type RedeemableRow = { grantId: number; expiresAt: number; usedAt: number | null };
+
+type Redemption<Row> =
+  | { state: 'unknown' }
+  | { state: 'used'; grantId: number }
+  | { state: 'expired' }
+  | { state: 'live'; row: Row; grant: GrantRow };
+
+/**
+ * The opening both grants share: the stored row of the secret the client presented, its grant,
+ * and whether it belongs to this client, was used already or has expired. Runs inside the
+ * grant's transaction; each grant turns the states into its own errors.
+ */
+function redeem<Row extends RedeemableRow>(
+  repos: Repositories,
+  client: ClientRow,
+  row: Row | undefined,
+  now: number,
+): Redemption<Row> {
+  const grant = row && repos.oauth.findGrant(row.grantId);
+  if (!row || !grant || grant.clientId !== client.clientId) return { state: 'unknown' };
+  if (row.usedAt !== null) return { state: 'used', grantId: grant.id };
+  if (row.expiresAt <= now) return { state: 'expired' };
+  return { state: 'live', row, grant };
+}
+
 export function exchangeAuthorizationCode(
   repos: Repositories,
   client: ClientRow,
@@ -72,20 +99,20 @@ export function exchangeAuthorizationCode(
   settings: TokenSettings,
   now: number,
 ): TokenResponse {
-  const code = required(params, 'code');
+  const codeSha256 = sha256Hex(required(params, 'code'));
   const redirectUri = required(params, 'redirect_uri');
   const verifier = params.get('code_verifier');
-  const codeSha256 = sha256Hex(code);
 
   const outcome = repos.transaction((): TokenResponse | OAuthError | { replayedGrant: number } => {
-    const row = repos.oauth.findCode(codeSha256);
-    const grant = row && repos.oauth.findGrant(row.grantId);
-    if (!row || !grant || grant.clientId !== client.clientId) {
+    const code = redeem(repos, client, repos.oauth.findCode(codeSha256), now);
+    if (code.state === 'unknown') {
       return new OAuthError('invalid_grant', 'Unknown authorization code.');
     }
-    if (row.usedAt !== null) return { replayedGrant: grant.id };
-    if (row.expiresAt <= now)
+    if (code.state === 'used') return { replayedGrant: code.grantId };
+    if (code.state === 'expired') {
       return new OAuthError('invalid_grant', 'The authorization code has expired.');
+    }
+    const { row, grant } = code;
     if (row.redirectUri !== redirectUri) {
       return new OAuthError(
         'invalid_grant',
@@ -120,30 +147,38 @@ export function refreshAccessToken(
   settings: TokenSettings,
   now: number,
 ): TokenResponse {
-  const refreshToken = required(params, 'refresh_token');
+  const tokenSha256 = sha256Hex(required(params, 'refresh_token'));
   const requestedScope = params.get('scope');
-  const tokenSha256 = sha256Hex(refreshToken);
-  return repos.transaction(() => {
-    const row = repos.oauth.findRefreshToken(tokenSha256);
-    const grant = row && repos.oauth.findGrant(row.grantId);
-    if (!row || !grant || grant.clientId !== client.clientId || row.usedAt !== null) {
-      throw new OAuthError('invalid_grant', 'Unknown, used or revoked refresh token.');
+  const unknown = () => new OAuthError('invalid_grant', 'Unknown, used or revoked refresh token.');
+
+  const outcome = repos.transaction((): TokenResponse | OAuthError | { replayedGrant: number } => {
+    const token = redeem(repos, client, repos.oauth.findRefreshToken(tokenSha256), now);
+    if (token.state === 'unknown') return unknown();
+    if (token.state === 'used') return { replayedGrant: token.grantId };
+    if (token.state === 'expired') {
+      return new OAuthError('invalid_grant', 'The refresh token has expired.');
     }
-    if (row.expiresAt <= now)
-      throw new OAuthError('invalid_grant', 'The refresh token has expired.');
+    const { row, grant } = token;
     const granted = row.scopes.split(' ');
     let access = granted;
     if (requestedScope !== undefined) {
       const requested = parseScopeList(requestedScope);
       // §6: a refresh may narrow the scope, never widen it.
       if (!requested || !requested.every((scope) => covers(granted, scope))) {
-        throw new OAuthError('invalid_scope', 'The requested scope exceeds the granted scope.');
+        return new OAuthError('invalid_scope', 'The requested scope exceeds the granted scope.');
       }
       access = requested;
     }
-    if (!repos.oauth.markRefreshTokenUsed(tokenSha256, now)) {
-      throw new OAuthError('invalid_grant', 'Unknown, used or revoked refresh token.');
-    }
+    if (!repos.oauth.markRefreshTokenUsed(tokenSha256, now)) return { replayedGrant: grant.id };
     return issueTokens(repos, grant, { access, refresh: row.scopes }, settings, now);
   });
+
+  if (outcome instanceof OAuthError) throw outcome;
+  if ('replayedGrant' in outcome) {
+    // RFC 9700 §4.14.2: a rotated refresh token used again means one of its two holders is an
+    // attacker, and the server cannot tell which; revoke everything the grant issued.
+    repos.transaction(() => repos.oauth.revokeGrantTokens(outcome.replayedGrant));
+    throw unknown();
+  }
+  return outcome;
 }

@@ -55,9 +55,6 @@ export function createCallPurposeRepository(db: EmulatorDatabase) {
   const updateOrder = db.prepare<[number | null, string, number]>(
     'UPDATE call_purposes SET "order" = ?, updated_at = ? WHERE id = ?',
   );
-  const touch = db.prepare<[string, number]>(
-    'UPDATE call_purposes SET updated_at = ? WHERE id = ?',
-  );
   const remove = db.prepare<[number]>('DELETE FROM call_purposes WHERE id = ?');
 
   const listPage = createKeysetLister(db, {
@@ -118,8 +115,8 @@ export function createCallPurposeRepository(db: EmulatorDatabase) {
         if (!row) return undefined;
         authorize(row);
         if (changes.name !== undefined) updateName.run(changes.name, now, id);
+        // Each write stamps updated_at itself; a PATCH naming no attribute changes nothing.
         if (changes.order !== undefined) updateOrder.run(changes.order, now, id);
-        touch.run(now, id);
         return findById(id);
       })();
     },

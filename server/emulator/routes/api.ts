@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
+import type { Clock } from '../../clock';
 import { createApiGuard } from '../http/apiGuard';
 import { resourceNotFound } from '../http/errors';
 import { registerJsonApiParsers } from '../http/jsonApiParsers';
@@ -15,6 +16,7 @@ export type ApiDeps = {
   limiter: FixedWindowRateLimiter;
   /** This API's path as clients reach it, for the links documents carry. */
   apiBase: string;
+  clock: Clock;
 };
 
 /** Everything under /api/v2: JSON:API bodies, the bearer/rate-limit guard, the resources. */
@@ -27,7 +29,11 @@ export const apiRoutes: FastifyPluginAsync<ApiDeps> = async (app, deps) => {
     throw resourceNotFound(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);
   });
   await app.register(rootRoutes);
-  await app.register(callPurposeRoutes, { repos: deps.repos, apiBase: deps.apiBase });
+  await app.register(callPurposeRoutes, {
+    repos: deps.repos,
+    apiBase: deps.apiBase,
+    clock: deps.clock,
+  });
   await app.register(callRoutes, { repos: deps.repos, apiBase: deps.apiBase });
   await app.register(userRoutes, { repos: deps.repos, apiBase: deps.apiBase });
 };

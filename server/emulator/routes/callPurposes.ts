@@ -1,4 +1,5 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { Clock } from '../../clock';
 import { parseCreateDocument, parseUpdateDocument } from '../domain/callPurposeInput';
 import { roleMayCreate, roleMayDelete, roleMayUpdate } from '../domain/permissions';
 import {
@@ -52,7 +53,8 @@ function assertMayDelete(user: UserRow, row: CallPurposeRow): void {
 export const callPurposeRoutes: FastifyPluginAsync<{
   repos: Repositories;
   apiBase: string;
-}> = async (app, { repos, apiBase }) => {
+  clock: Clock;
+}> = async (app, { repos, apiBase, clock }) => {
   const contextOf = (request: FastifyRequest): DocumentContext => ({
     principal: principalOf(request),
     users: repos.users,
@@ -83,7 +85,7 @@ export const callPurposeRoutes: FastifyPluginAsync<{
       const row = repos.callPurposes.create({
         ...input,
         creatorId: principal.user.id,
-        now: new Date().toISOString(),
+        now: new Date(clock.now()).toISOString(),
       });
       reply.header('location', `${apiBase}/callPurposes/${row.id}`);
       return sendDocument(reply, 201, singleDocument(row, options, contextOf(request)));
@@ -114,8 +116,11 @@ export const callPurposeRoutes: FastifyPluginAsync<{
       // Permission before validation: a user who may not edit learns that first.
       assertMayUpdate(principal.user, existing);
       const changes = parseUpdateDocument(request.body, id);
-      const row = repos.callPurposes.update(id, changes, new Date().toISOString(), (current) =>
-        assertMayUpdate(principal.user, current),
+      const row = repos.callPurposes.update(
+        id,
+        changes,
+        new Date(clock.now()).toISOString(),
+        (current) => assertMayUpdate(principal.user, current),
       );
       if (!row) throw notFound(request.params.id);
       return sendDocument(reply, 200, singleDocument(row, options, contextOf(request)));

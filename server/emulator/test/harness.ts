@@ -27,8 +27,14 @@ export type Emulator = {
   close: () => Promise<void>;
 };
 
-export function tokenFor(dataDir: string, who: string, scope = 'callPurposes.all'): string {
-  const result = mintToken(dataDir, who, scope, 3600);
+/** Mints an hour-long token, issued at `now` (the emulator's clock when it has a test clock). */
+export function tokenFor(
+  dataDir: string,
+  who: string,
+  scope = 'callPurposes.all',
+  now = Date.now(),
+): string {
+  const result = mintToken(dataDir, who, scope, 3600, now);
   if ('error' in result) throw new Error(result.error);
   return result.token;
 }
@@ -37,10 +43,11 @@ export async function startEmulator(options: Partial<EmulatorOptions> = {}): Pro
   const dataDir = options.dataDir ?? tempDataDir();
   const app = await buildEmulatorServer({ ...options, dataDir });
   await app.ready();
+  const clock = options.clock;
   return {
     app,
     dataDir,
-    token: (who, scope) => tokenFor(dataDir, who, scope),
+    token: (who, scope) => tokenFor(dataDir, who, scope, clock?.now()),
     request: ({ token, json, headers, ...options }) =>
       app.inject({
         ...options,

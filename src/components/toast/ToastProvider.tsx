@@ -1,6 +1,6 @@
 import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import styles from './Toast.module.css';
-import { ToastContext, type ToastApi } from '../../lib/toast/toastContext';
+import { ToastContext, actionsOf, type ToastApi } from '../../lib/toast/toastContext';
 import { toastStore } from '../../lib/toast/toastStore';
 
 export function ToastProvider({ children }: { children: ReactNode }) {
@@ -12,20 +12,31 @@ export function ToastProvider({ children }: { children: ReactNode }) {
       {children}
       <div className={styles.region} aria-live="polite" aria-relevant="additions text">
         {toasts.map((toast) => (
-          <div key={toast.id} className={styles.toast} data-tone={toast.tone ?? 'info'}>
+          <div
+            key={toast.id}
+            className={styles.toast}
+            data-tone={toast.tone ?? 'info'}
+            onMouseEnter={() => toastStore.hold(toast.id)}
+            onMouseLeave={() => toastStore.release(toast.id)}
+            onFocus={() => toastStore.hold(toast.id)}
+            onBlur={(event) => {
+              if (!event.currentTarget.contains(event.relatedTarget)) toastStore.release(toast.id);
+            }}
+          >
             <p className={styles.message}>{toast.message}</p>
-            {toast.action && (
+            {actionsOf(toast).map((action) => (
               <button
+                key={action.label}
                 type="button"
                 className={styles.action}
                 onClick={() => {
-                  toast.action?.onClick();
+                  action.onClick();
                   toastStore.dismiss(toast.id);
                 }}
               >
-                {toast.action.label}
+                {action.label}
               </button>
-            )}
+            ))}
             <button
               type="button"
               className={styles.close}

@@ -1,17 +1,34 @@
 import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_RETURN_TO,
+  KEPT_RETURN_TO,
+  REFUSED_RETURN_TO,
+} from '../../../shared/returnTo.cases';
+import { paths } from '../../lib/paths';
 import { outreachLoginUrl, safeReturnTo, signInPath } from './signInUrls';
 
-describe('safeReturnTo', () => {
-  it('keeps paths on this origin, with their query', () => {
-    expect(safeReturnTo('/call-purposes/3/edit')).toBe('/call-purposes/3/edit');
-    expect(safeReturnTo('/call-purposes?q=demo')).toBe('/call-purposes?q=demo');
+// The same table the app server's /auth/login is tested against (server/app/returnTo.integration.test.ts).
+describe('the SPA follows the shared return-to rule', () => {
+  it.each(KEPT_RETURN_TO)('keeps %j', (input, expected) => {
+    expect(safeReturnTo(input)).toBe(expected);
+    expect(outreachLoginUrl(input)).toBe(`/auth/login?returnTo=${encodeURIComponent(expected)}`);
   });
 
-  it('refuses other origins, protocol-relative URLs and the sign-in page itself', () => {
-    for (const bad of ['https://evil.example', '//evil.example', '/\\evil.example', '', null]) {
-      expect(safeReturnTo(bad)).toBe('/call-purposes');
-    }
-    expect(safeReturnTo('/sign-in?returnTo=/x')).toBe('/call-purposes');
+  it.each(REFUSED_RETURN_TO)('sends %j back to the list', (input) => {
+    expect(safeReturnTo(input)).toBe(DEFAULT_RETURN_TO);
+    expect(signInPath(input)).toBe(`/sign-in?returnTo=${encodeURIComponent(DEFAULT_RETURN_TO)}`);
+    expect(outreachLoginUrl(input)).toBe(
+      `/auth/login?returnTo=${encodeURIComponent(DEFAULT_RETURN_TO)}`,
+    );
+  });
+
+  it('falls back to the list route the SPA itself names', () => {
+    expect(DEFAULT_RETURN_TO).toBe(paths.callPurposes.list.href());
+  });
+
+  it('treats a missing returnTo as the list', () => {
+    expect(safeReturnTo(null)).toBe(DEFAULT_RETURN_TO);
+    expect(outreachLoginUrl(null)).toBe('/auth/login?returnTo=%2Fcall-purposes');
   });
 });
 

@@ -1,16 +1,12 @@
-// Where sign-in starts and where it returns to. `returnTo` is only ever a path on this origin,
-// so a crafted link cannot bounce a user to another site after signing in.
+// Where sign-in starts and where it returns to. `returnTo` follows the rule the app server
+// applies too (`shared/returnTo.ts`), so a crafted link cannot bounce a user to another site.
+import { sanitizeReturnTo } from '../../../shared/returnTo';
 import { paths } from '../../lib/paths';
 
 export const SIGN_IN_PATH = paths.signIn.href();
-const HOME = paths.callPurposes.list.href();
 
 export function safeReturnTo(value: string | null | undefined): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) {
-    return HOME;
-  }
-  if (value === SIGN_IN_PATH || value.startsWith(`${SIGN_IN_PATH}?`)) return HOME;
-  return value;
+  return sanitizeReturnTo(value);
 }
 
 export function signInPath(returnTo: string): string {

@@ -1,7 +1,5 @@
 import type { CallPurpose } from './types';
 
-export const NAME_MAX_LENGTH = 255;
-
 /** Two names count as the same when they differ only in case and spaces. */
 export function nameKey(name: string): string {
   return name.normalize('NFKC').toLocaleLowerCase().replace(/\s+/gu, '');

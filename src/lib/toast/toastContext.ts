@@ -2,11 +2,25 @@ import { createContext } from 'react';
 
 export type ToastTone = 'info' | 'success' | 'error';
 
+export type ToastAction = { label: string; onClick: () => void };
+
 export type ToastOptions = {
   tone?: ToastTone;
-  action?: { label: string; onClick: () => void };
+  /** One button beside the message (Retry, say). */
+  action?: ToastAction;
+  /** Several buttons, in this order (Retry and Undo after a failed reorder). */
+  actions?: readonly ToastAction[];
+  /** How long it stays, unless hovered or focused; the tone's default when left out. */
+  durationMs?: number;
+  /** A toast replaces any earlier one of the same group: only the latest reorder offers Undo. */
+  group?: string;
 };
 
 export type ToastApi = { show: (message: string, options?: ToastOptions) => void };
 
 export const ToastContext = createContext<ToastApi | null>(null);
+
+/** The buttons a toast offers, whichever option named them. */
+export function actionsOf(options: ToastOptions): readonly ToastAction[] {
+  return options.actions ?? (options.action ? [options.action] : []);
+}

@@ -4,19 +4,27 @@ import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
 import { outreachLoginUrl } from '../signInUrls';
 import styles from './SignInPage.module.css';
 
-const SIGN_IN_ERRORS: Record<string, string> = {
-  access_denied: 'Sign-in was cancelled in Outreach. You can try again.',
-  invalid_state: 'That sign-in attempt had expired or came from elsewhere. Please try again.',
-  sign_in_failed: 'Outreach did not complete the sign-in. Please try again.',
-  upstream_unavailable: 'Outreach could not be reached. Please try again in a moment.',
-  rate_limited: 'Outreach is receiving too many sign-ins. Wait a minute, then try again.',
-};
+// A Map, not an object literal: `?error=__proto__` or `?error=toString` must not find anything.
+// Unknown codes get one fixed sentence; the page never repeats text from its URL.
+const SIGN_IN_ERRORS = new Map<string, string>([
+  ['access_denied', 'Sign-in was cancelled in Outreach. You can try again.'],
+  ['invalid_state', 'That sign-in attempt had expired or came from elsewhere. Please try again.'],
+  ['sign_in_failed', 'Outreach did not complete the sign-in. Please try again.'],
+  ['upstream_unavailable', 'Outreach could not be reached. Please try again in a moment.'],
+  ['rate_limited', 'Outreach is receiving too many sign-ins. Wait a minute, then try again.'],
+]);
+const UNKNOWN_SIGN_IN_ERROR = 'Sign-in did not complete. Please try again.';
+
+function signInErrorMessage(code: string | null): string | null {
+  if (code === null) return null;
+  return SIGN_IN_ERRORS.get(code) ?? UNKNOWN_SIGN_IN_ERROR;
+}
 
 export function SignInPage() {
   const [params] = useSearchParams();
   const returnTo = params.get('returnTo');
   const error = params.get('error');
-  const errorMessage = error ? (SIGN_IN_ERRORS[error] ?? `Sign-in failed (${error}).`) : null;
+  const errorMessage = signInErrorMessage(error);
 
   return (
     <main className={styles.page}>

@@ -28,6 +28,13 @@ describe('classifyNames', () => {
     ]);
   });
 
+  it('skips what the server would refuse: a tab, or a name of invisible characters only', () => {
+    expect(classifyNames('Tab\there\n\u200b', [])).toEqual([
+      { line: 1, name: 'Tab\there', status: 'invalid', problem: 'controlCharacter' },
+      { line: 2, name: '\u200b', status: 'blank' },
+    ]);
+  });
+
   it('counts characters, not UTF-16 units, against the 255 limit', () => {
     expect(classifyNames('😀'.repeat(255), [])[0]?.status).toBe('new');
     expect(classifyNames('😀'.repeat(256), [])[0]?.status).toBe('tooLong');

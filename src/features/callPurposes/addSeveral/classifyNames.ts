@@ -1,8 +1,9 @@
 import { parseCsv } from '../../../lib/csv';
-import { findDuplicateName, NAME_MAX_LENGTH, nameKey } from '../purposeNames';
+import { checkPurposeName, type NameProblem } from '../../../../shared/purposeName';
+import { findDuplicateName, nameKey } from '../purposeNames';
 import type { CallPurpose } from '../types';
 
-export type LineStatus = 'new' | 'blank' | 'repeated' | 'existing' | 'tooLong';
+export type LineStatus = 'new' | 'blank' | 'repeated' | 'existing' | 'tooLong' | 'invalid';
 
 export type ClassifiedLine = {
   /** 1-based, as a person counts the lines of the paste. */
@@ -12,16 +13,14 @@ export type ClassifiedLine = {
   status: LineStatus;
   /** For `repeated`: the line it repeats; for `existing`: the purpose's name. */
   sameAs?: number | string;
+  /** For `invalid`: what the server would refuse it for. */
+  problem?: NameProblem;
 };
-
-/** Characters as the server counts them (code points), not UTF-16 units. */
-function lengthOf(name: string): number {
-  return [...name].length;
-}
 
 /**
  * What becomes of each pasted line: added, or skipped because it is blank, repeats an earlier
- * line, reads the same as an existing purpose (ignoring case and spaces), or is too long.
+ * line, reads the same as an existing purpose (ignoring case and spaces), is too long, or holds
+ * a character the server refuses (a tab, say).
  */
 export function classifyNames(
   text: string,
@@ -32,8 +31,13 @@ export function classifyNames(
   return lines.map((raw, index) => {
     const line = index + 1;
     const name = raw.trim();
-    if (name === '') return { line, name, status: 'blank' };
-    if (lengthOf(name) > NAME_MAX_LENGTH) return { line, name, status: 'tooLong' };
+    // The server's own rule (shared/purposeName.ts), so no line is sent only to be refused.
+    const checked = checkPurposeName(raw);
+    if (!checked.ok) {
+      if (checked.problem === 'blank') return { line, name, status: 'blank' };
+      if (checked.problem === 'tooLong') return { line, name, status: 'tooLong' };
+      return { line, name, status: 'invalid', problem: checked.problem };
+    }
     const match = findDuplicateName(name, existing);
     if (match) return { line, name, status: 'existing', sameAs: match.name };
     const key = nameKey(name);

@@ -1,4 +1,4 @@
-import { NAME_MAX_LENGTH } from '../purposeNames';
+import { NAME_MAX_LENGTH, nameLength } from '../../../../shared/purposeName';
 import type { ClassifiedLine } from './classifyNames';
 
 /** The preview's verdict on one pasted line. */
@@ -13,7 +13,11 @@ export function lineStatusText(line: ClassifiedLine): string {
     case 'existing':
       return `same as “${String(line.sameAs)}”, skipped`;
     case 'tooLong':
-      return `too long (${[...line.name].length}/${NAME_MAX_LENGTH}), skipped`;
+      return `too long (${nameLength(line.name)}/${NAME_MAX_LENGTH}), skipped`;
+    case 'invalid':
+      return line.problem === 'brokenCharacter'
+        ? 'has a broken character, skipped'
+        : 'has a tab or another control character, skipped';
   }
 }
 

@@ -23,7 +23,8 @@ describe('getCallPurposes', () => {
       [FIRST_PAGE]: {
         data: [resource(3, null), resource(1, 20)],
         included: [alex],
-        links: { next: 'https://api.outreach.io/api/v2/callPurposes?page%5Bafter%5D=x' },
+        // As the proxy hands it over: rewritten to this origin's /api/v2 (server/app/proxy/links.ts).
+        links: { next: '/api/v2/callPurposes?page%5Bafter%5D=x' },
       },
       '/api/v2/callPurposes?page%5Bafter%5D=x': {
         data: [resource(2, 10)],
@@ -41,6 +42,18 @@ describe('getCallPurposes', () => {
     expect(fetchMock.mock.calls.map(([path]) => path)).toEqual(Object.keys(pages));
     expect(purposes.map((purpose) => purpose.id)).toEqual([2, 1, 3]);
     expect(purposes[0]).toMatchObject({ creatorName: 'Alex Morgan', canWrite: true });
+  });
+
+  it("never follows a link off this origin's API", async () => {
+    const fetchMock = vi.fn(
+      async () =>
+        new Response(
+          JSON.stringify({ data: [], links: { next: 'https://evil.example/api/v2/x' } }),
+        ),
+    );
+    vi.stubGlobal('fetch', fetchMock);
+    await expect(getCallPurposes()).rejects.toThrow(/outside \/api\/v2/);
+    expect(fetchMock).toHaveBeenCalledTimes(1);
   });
 
   it('asks for authorization meta, creators and big pages', () => {

@@ -1,16 +1,26 @@
 import { useId } from 'react';
 import type { RegisterOptions, UseFormRegisterReturn } from 'react-hook-form';
-import { NAME_MAX_LENGTH } from '../purposeNames';
+import {
+  checkPurposeName,
+  NAME_MAX_LENGTH,
+  nameLength,
+  type NameProblem,
+} from '../../../../shared/purposeName';
 import styles from './CallPurposeForm.module.css';
+
+// The emulator's rule (shared/purposeName.ts), said before sending rather than after a 422.
+const NAME_MESSAGES: Record<NameProblem, (value: string) => string> = {
+  blank: () => 'Enter a name.',
+  controlCharacter: () => 'Remove tabs, line breaks and other control characters from the name.',
+  brokenCharacter: () => 'The name contains a broken character; retype it.',
+  tooLong: (value) =>
+    `Use at most ${NAME_MAX_LENGTH} characters (this name has ${nameLength(value)}).`,
+};
 
 export const nameRules = {
   validate: (value: string) => {
-    const length = value.trim().length;
-    if (length === 0) return 'Enter a name.';
-    if (length > NAME_MAX_LENGTH) {
-      return `Use at most ${NAME_MAX_LENGTH} characters (this name has ${length}).`;
-    }
-    return true;
+    const checked = checkPurposeName(value);
+    return checked.ok ? true : NAME_MESSAGES[checked.problem](value);
   },
 } satisfies RegisterOptions<{ name: string }, 'name'>;
 
@@ -24,7 +34,7 @@ type NameFieldProps = {
 
 export function NameField({ registration, value, error, duplicateOf }: NameFieldProps) {
   const id = useId();
-  const length = value.trim().length;
+  const length = nameLength(value);
   const tooLong = length > NAME_MAX_LENGTH;
   const describedBy = [`${id}-counter`, error && `${id}-error`, duplicateOf && `${id}-duplicate`];
 

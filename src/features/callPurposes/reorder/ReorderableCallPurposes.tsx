@@ -25,6 +25,7 @@ import styles from './reorder.module.css';
 import { SortAlphabetically } from './SortAlphabetically';
 import { usePrefersReducedMotion } from './usePrefersReducedMotion';
 import { useReorderCallPurposes } from './useReorderCallPurposes';
+import { useUndoShortcut } from './useUndoShortcut';
 
 /** Renders the table with the given row component (the plain one when left out). */
 export type RenderTable = (Row?: ComponentType<CallPurposeRowProps>) => ReactNode;
@@ -51,7 +52,8 @@ export function ReorderableCallPurposes({
   renderTable,
 }: ReorderableCallPurposesProps) {
   const queryClient = useQueryClient();
-  const { reorder, saving } = useReorderCallPurposes();
+  const { reorder, undoLatest, saving } = useReorderCallPurposes();
+  useUndoShortcut(undoLatest);
   const reducedMotion = usePrefersReducedMotion();
   const [status, setStatus] = useState('');
 

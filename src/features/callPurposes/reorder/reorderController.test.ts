@@ -5,7 +5,8 @@ import { callPurposesQueryOptions } from '../api/getCallPurposes';
 import { sortForDisplay } from '../displayOrder';
 import type { CallPurpose } from '../types';
 import { moveIntent, sortByNameIntent } from './intents';
-import { createReorderController, type Notify } from './reorderController';
+import { planReorder } from './planReorder';
+import { UNDO_WINDOW_MS, createReorderController, type Notify } from './reorderController';
 import { CONCURRENT_CHANGE_MESSAGE, RELOAD_FAILED_MESSAGE } from './reorderMessages';
 import { deferred } from '../../../testing/deferred';
 import { LOCKED_COUNT, SEEDED_NAMES, TOP_ORDER, seededOrder } from './seededList.testing';
@@ -15,7 +16,7 @@ import { LOCKED_COUNT, SEEDED_NAMES, TOP_ORDER, seededOrder } from './seededList
  * manager. PATCHes can be held open or made to fail, and the list can be changed behind the
  * client's back, as another manager would.
  */
-function fakeServer() {
+function fakeServer({ admin = false }: { admin?: boolean } = {}) {
   const rows = new Map<number, CallPurpose>(
     SEEDED_NAMES.map((name, index) => [
       index + 1,
@@ -27,8 +28,8 @@ function fakeServer() {
         updatedAt: '2026-01-01T00:00:00.000Z',
         creatorId: 1,
         creatorName: 'Alex Morgan',
-        canWrite: index >= LOCKED_COUNT,
-        canDelete: index >= LOCKED_COUNT,
+        canWrite: admin || index >= LOCKED_COUNT,
+        canDelete: admin || index >= LOCKED_COUNT,
       },
     ]),
   );
@@ -44,6 +45,13 @@ function fakeServer() {
         ? Promise.reject(new ApiError(0, []))
         : Promise.resolve(sortForDisplay([...rows.values()].map((row) => ({ ...row })))),
     names: () => sortForDisplay([...rows.values()]).map((row) => row.name),
+    add(id: number, name: string, order: number) {
+      const template = rows.get(3);
+      if (template) rows.set(id, { ...template, id, name, order });
+    },
+    remove(id: number) {
+      rows.delete(id);
+    },
     setOrder(id: number, order: number) {
       const row = rows.get(id);
       if (row) rows.set(id, { ...row, order });
@@ -52,12 +60,13 @@ function fakeServer() {
       server.inFlight += 1;
       server.peakInFlight = Math.max(server.peakInFlight, server.inFlight);
       try {
-        if (server.gate) await server.gate;
-        // Answer asynchronously, as over the network, so that several writes overlap.
-        await Promise.resolve();
+        // A refused write answers at once, before the writes sent beside it.
         if (server.failIds.has(id)) {
           throw new ApiError(403, [{ id: 'unauthorizedRequest', detail: 'You may not edit it' }]);
         }
+        if (server.gate) await server.gate;
+        // Answer asynchronously, as over the network, so that several writes overlap.
+        await Promise.resolve();
         server.patches.push({ id, order });
         server.setOrder(id, order);
         return rows.get(id);
@@ -72,13 +81,41 @@ function fakeServer() {
 let queryClient: QueryClient;
 const listKey = callPurposesQueryOptions().queryKey;
 
-async function setup() {
-  const server = fakeServer();
+type Button = { label: string; onClick(): void };
+type ShownToast = {
+  message: string;
+  tone?: string;
+  action?: Button;
+  actions?: readonly Button[];
+  durationMs?: number;
+};
+
+/** Clicks the toast's button named `label`, as the toast would. */
+function click(toast: ShownToast | undefined, label: string) {
+  const buttons = toast?.actions ?? (toast?.action ? [toast.action] : []);
+  const button = buttons.find((candidate) => candidate.label === label);
+  if (!button) throw new Error(`no ${label} on ${toast?.message}`);
+  button.onClick();
+}
+
+const labelsOf = (toast: ShownToast | undefined) =>
+  (toast?.actions ?? (toast?.action ? [toast.action] : [])).map((button) => button.label);
+
+async function setup({
+  orders,
+  admin,
+}: { orders?: (index: number) => number; admin?: boolean } = {}) {
+  const server = fakeServer({ admin });
+  if (orders) SEEDED_NAMES.forEach((_, index) => server.setOrder(index + 1, orders(index)));
   queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   await queryClient.fetchQuery({ ...callPurposesQueryOptions(), queryFn: () => server.list() });
-  const controller = createReorderController({ queryClient, writeOrder: server.writeOrder });
-  const toasts: { message: string; tone?: string; action?: { label: string; onClick(): void } }[] =
-    [];
+  const clock = { now: 0 };
+  const controller = createReorderController({
+    queryClient,
+    writeOrder: server.writeOrder,
+    now: () => clock.now,
+  });
+  const toasts: ShownToast[] = [];
   const notify: Notify = (message, options) => toasts.push({ message, ...options });
   const shown = () => (queryClient.getQueryData(listKey) ?? []).map((p) => p.name);
   const byName = (name: string) => {
@@ -86,7 +123,8 @@ async function setup() {
     if (!found) throw new Error(`no ${name}`);
     return found;
   };
-  return { server, controller, toasts, notify, shown, byName };
+  const idle = () => vi.waitFor(() => expect(controller.saving).toBe(false));
+  return { server, controller, toasts, notify, shown, byName, clock, idle };
 }
 
 afterEach(() => {
@@ -119,7 +157,8 @@ describe('reorderController', () => {
     expect(server.patches).toEqual([{ id: 8, order: 25 }]);
     expect(shown()).toEqual(server.names());
     expect(controller.saving).toBe(false);
-    expect(toasts).toEqual([]);
+    expect(toasts).toEqual([expect.objectContaining({ message: 'Order saved.', tone: 'success' })]);
+    expect(labelsOf(toasts[0])).toEqual(['Undo']);
   });
 
   it('keeps the optimistic order when a background refetch starts while the writes are in flight', async () => {
@@ -184,10 +223,10 @@ describe('reorderController', () => {
     expect(toasts[0]?.tone).toBe('error');
     expect(toasts[0]?.message).toContain('Check-in: You may not edit it.');
     expect(toasts[0]?.message).toContain('The list shows the order saved on the server.');
-    expect(toasts[0]?.action?.label).toBe('Retry');
+    expect(labelsOf(toasts[0])).toEqual(['Retry', 'Undo']);
 
     server.failIds.clear();
-    toasts[0]?.action?.onClick();
+    click(toasts[0], 'Retry');
     await vi.waitFor(() => expect(controller.saving).toBe(false));
     expect(server.names()).toEqual([
       'Check-in',
@@ -264,7 +303,10 @@ describe('reorderController', () => {
     const outcome = await done;
     expect(outcome).toMatchObject({ status: 'saved', asIntended: false });
     expect(shown()).toEqual(server.names());
-    expect(toasts).toEqual([{ message: CONCURRENT_CHANGE_MESSAGE, tone: 'info' }]);
+    expect(toasts).toEqual([
+      expect.objectContaining({ message: CONCURRENT_CHANGE_MESSAGE, tone: 'info' }),
+    ]);
+    expect(labelsOf(toasts[0])).toEqual(['Undo']);
   });
 
   it('when the list cannot be reloaded, shows what is known to be saved', async () => {
@@ -273,7 +315,187 @@ describe('reorderController', () => {
     const outcome = await controller.request(moveIntent(byName('Renewal'), 2), notify);
     expect(outcome).toMatchObject({ status: 'saved', reloaded: false });
     expect(shown()).toEqual(server.names());
-    expect(toasts).toEqual([{ message: RELOAD_FAILED_MESSAGE, tone: 'info' }]);
+    expect(toasts).toEqual([
+      expect.objectContaining({ message: RELOAD_FAILED_MESSAGE, tone: 'info' }),
+    ]);
+    expect(labelsOf(toasts[0])).toEqual(['Undo']);
     expect(queryClient.getQueryState(listKey)?.isInvalidated).toBe(true);
+  });
+});
+
+/** What the planner sends to reach `names` (display order) from the server's current orders. */
+function plannedFrom(rows: CallPurpose[], names: string[]) {
+  const idOf = (name: string) => rows.find((row) => row.name === name)?.id ?? -1;
+  const plan = planReorder({ items: rows, sequence: names.map(idOf) });
+  if (!plan.ok) throw new Error(plan.message);
+  return plan.patches;
+}
+
+describe('Retry and Undo', () => {
+  const ORIGINAL = [...SEEDED_NAMES];
+  const INTENDED = [
+    'Initial Contact',
+    'Follow Up',
+    'Renewal',
+    'Discovery Call',
+    'Demo',
+    'Pricing Discussion',
+    'Negotiation',
+    'Check-in',
+  ];
+  /** The issue's reproduction: orders 1–8, Renewal moved to 3rd, Demo's PATCH fails. */
+  async function failedMove() {
+    const context = await setup({ orders: (index) => index + 1 });
+    const { server, controller, notify, byName, shown } = context;
+    server.failIds.add(byName('Demo').id);
+    const outcome = await controller.request(moveIntent(byName('Renewal'), 2), notify);
+    expect(outcome).toMatchObject({ status: 'failed', failedIds: [byName('Demo').id] });
+    // Three writes landed and one was never sent: the screen says so honestly.
+    expect(server.names()).toEqual([
+      'Initial Contact',
+      'Follow Up',
+      'Demo',
+      'Check-in',
+      'Renewal',
+      'Discovery Call',
+      'Pricing Discussion',
+      'Negotiation',
+    ]);
+    expect(shown()).toEqual(server.names());
+    server.failIds.clear();
+    return context;
+  }
+
+  it('Retry finishes the intended order from the half-saved one, with the fewest PATCHes', async () => {
+    const { server, toasts, shown, idle } = await failedMove();
+    expect(labelsOf(toasts[0])).toEqual(['Retry', 'Undo']);
+    const expected = plannedFrom(await server.list(), INTENDED);
+    const before = server.patches.length;
+
+    click(toasts[0], 'Retry');
+    await idle();
+    expect(server.names()).toEqual(INTENDED);
+    expect(server.patches.slice(before)).toEqual(expected);
+    expect(expected).toHaveLength(2);
+    expect(shown()).toEqual(INTENDED);
+    expect(toasts[1]).toMatchObject({ message: 'Order saved.', tone: 'success' });
+  });
+
+  it('Undo after a failed move restores the order before it, not the half-saved one', async () => {
+    const { server, toasts, shown, idle } = await failedMove();
+    click(toasts[0], 'Undo');
+    await idle();
+    expect(server.names()).toEqual(ORIGINAL);
+    expect(shown()).toEqual(ORIGINAL);
+    expect(toasts[1]).toMatchObject({ message: 'Earlier order restored.', tone: 'success' });
+    // Undoing the Undo goes forward to the order that was asked for.
+    click(toasts[1], 'Undo');
+    await idle();
+    expect(server.names()).toEqual(INTENDED);
+  });
+
+  it('Undo after Retry goes back to the order before the first attempt', async () => {
+    const { server, toasts, idle } = await failedMove();
+    click(toasts[0], 'Retry');
+    await idle();
+    click(toasts[1], 'Undo');
+    await idle();
+    expect(server.names()).toEqual(ORIGINAL);
+  });
+
+  it('Retry says so and shows the server order when a purpose of the sequence was deleted', async () => {
+    const { server, toasts, shown, idle, byName } = await failedMove();
+    server.remove(byName('Pricing Discussion').id);
+    const before = server.patches.length;
+    click(toasts[0], 'Retry');
+    await idle();
+    expect(server.patches.length).toBe(before);
+    expect(shown()).toEqual(server.names());
+    expect(toasts[1]).toMatchObject({
+      tone: 'error',
+      message:
+        "Can't finish the new order: Pricing Discussion was deleted meanwhile. The list shows the order saved on the server.",
+    });
+  });
+
+  it('Retry keeps a purpose created meanwhile where it is', async () => {
+    const { server, toasts, shown, idle } = await failedMove();
+    server.add(9, 'Onboarding', 5); // after Demo (4) on the server, before Check-in (7)
+    click(toasts[0], 'Retry');
+    await idle();
+    expect(server.names()).toEqual([
+      'Initial Contact',
+      'Follow Up',
+      'Renewal',
+      'Discovery Call',
+      'Demo',
+      'Onboarding',
+      'Pricing Discussion',
+      'Negotiation',
+      'Check-in',
+    ]);
+    expect(shown()).toEqual(server.names());
+  });
+
+  it('Retry refuses, naming it, when a locked purpose now stands in the way', async () => {
+    const { server, toasts, shown, idle, byName } = await failedMove();
+    // An admin moved Initial Contact below Follow Up meanwhile; a manager cannot put it back.
+    server.setOrder(byName('Initial Contact').id, 3);
+    const before = server.patches.length;
+    click(toasts[0], 'Retry');
+    await idle();
+    expect(server.patches.length).toBe(before);
+    expect(shown()).toEqual(server.names());
+    expect(toasts[1]?.message).toBe(
+      "Can't finish the new order: Initial Contact and Follow Up are locked and keep their place. The list shows the order saved on the server.",
+    );
+    expect(toasts[1]?.tone).toBe('error');
+    // The order before the move has them the other way round too: nothing to offer.
+    expect(labelsOf(toasts[1])).toEqual([]);
+  });
+
+  it('Retry that cannot read the server writes nothing and still offers Retry and Undo', async () => {
+    const { server, toasts, idle } = await failedMove();
+    server.failList = true;
+    const before = server.patches.length;
+    click(toasts[0], 'Retry');
+    await idle();
+    expect(server.patches.length).toBe(before);
+    expect(toasts[1]?.message).toMatch(/^Can't finish the new order: .* Nothing was changed\.$/);
+    expect(labelsOf(toasts[1])).toEqual(['Retry', 'Undo']);
+    server.failList = false;
+    click(toasts[1], 'Retry');
+    await idle();
+    expect(server.names()).toEqual(INTENDED);
+  });
+
+  it('offers Undo after a saved move for the undo window, and Ctrl+Z runs it once', async () => {
+    const { server, controller, notify, toasts, clock, idle, byName } = await setup();
+    await controller.request(moveIntent(byName('Renewal'), 2), notify);
+    expect(toasts).toEqual([
+      expect.objectContaining({ message: 'Order saved.', tone: 'success', durationMs: 10_000 }),
+    ]);
+    expect(labelsOf(toasts[0])).toEqual(['Undo']);
+    clock.now = UNDO_WINDOW_MS;
+    expect(controller.undoLatest()).toBe(true);
+    await idle();
+    expect(server.names()).toEqual(ORIGINAL);
+    // That Undo is used; the next one undoes the Undo and is offered from now on.
+    clock.now += UNDO_WINDOW_MS + 1;
+    expect(controller.undoLatest()).toBe(false);
+    expect(server.names()).toEqual(ORIGINAL);
+  });
+
+  it('Undo restores the order before Sort A–Z exactly, with the fewest PATCHes', async () => {
+    const { server, controller, notify, toasts, idle } = await setup({ admin: true });
+    await controller.request(sortByNameIntent(), notify);
+    const sorted = server.names();
+    expect(sorted).toEqual([...ORIGINAL].sort((a, b) => a.localeCompare(b)));
+    const expected = plannedFrom(await server.list(), ORIGINAL);
+    const before = server.patches.length;
+    click(toasts[0], 'Undo');
+    await idle();
+    expect(server.names()).toEqual(ORIGINAL);
+    expect(server.patches.slice(before)).toEqual(expected);
   });
 });

@@ -14,9 +14,22 @@ import {
 import {
   CONCURRENT_CHANGE_MESSAGE,
   RELOAD_FAILED_MESSAGE,
+  RESTORED_MESSAGE,
+  SAVED_MESSAGE,
+  SERVER_ORDER_SHOWN,
   blockedMessage,
   failureMessage,
+  goneMessage,
+  unreachableMessage,
 } from './reorderMessages';
+import {
+  isRestoreIntent,
+  missingFrom,
+  retryIntent,
+  undoIntent,
+  type RememberedReorder,
+  type RestoreIntent,
+} from './restoreIntents';
 import { runWithConcurrency, type TaskResult } from './runWithConcurrency';
 import { createSerialQueue } from './serialQueue';
 
@@ -26,12 +39,19 @@ export type WriteOrder = (id: number, order: number) => Promise<unknown>;
 export type ReorderOutcome =
   | { status: 'unchanged' }
   | { status: 'blocked' }
+  /** Retry or Undo could not read the server's current order first. */
+  | { status: 'unreachable' }
   | { status: 'saved'; writes: number; asIntended: boolean; reloaded: boolean }
   | { status: 'failed'; writes: number; failedIds: number[] };
 
 export type ReorderController = {
   /** Plans, shows and saves one reorder, after any already in flight. Never rejects. */
   request(intent: ReorderIntent, notify: Notify): Promise<ReorderOutcome>;
+  /**
+   * Does what the latest reorder toast's Undo does, while it is offered (Ctrl+Z). Answers
+   * whether there was one to do.
+   */
+  undoLatest(): boolean;
   /** True while writes are queued or in flight. */
   readonly saving: boolean;
   subscribe: (listener: () => void) => () => void;
@@ -42,7 +62,15 @@ export type ReorderControllerOptions = {
   writeOrder: WriteOrder;
   /** PATCHes in flight at once. */
   concurrency?: number;
+  /** How long a reorder's Undo is offered (its toast stays at least this long). */
+  undoWindowMs?: number;
+  /** The clock that window is measured on. */
+  now?: () => number;
 };
+
+/** Every reorder toast replaces the previous one: only the latest offers Undo. */
+const TOAST_GROUP = 'reorder';
+export const UNDO_WINDOW_MS = 10_000;
 
 type Planned =
   | { kind: 'unchanged' }
@@ -67,6 +95,8 @@ export function createReorderController({
   queryClient,
   writeOrder,
   concurrency = 4,
+  undoWindowMs = UNDO_WINDOW_MS,
+  now = Date.now,
 }: ReorderControllerOptions): ReorderController {
   // Typed by the list's query options: the cache holds CallPurpose[] under this key.
   const listKey = callPurposesQueryOptions().queryKey;
@@ -76,6 +106,8 @@ export function createReorderController({
   const waiting: ReorderIntent[] = [];
 
   let writing = false;
+  /** The Undo the latest reorder toast offers, until it expires or is used. */
+  let offered: { undo: () => void; until: number } | null = null;
 
   // A refetch that someone else starts while the PATCHes are in flight (window focus, reconnect,
   // another component mounting) would read a half-saved list and show it. Cancelling it reverts
@@ -112,11 +144,109 @@ export function createReorderController({
     snapshot: CallPurpose[],
     planned: Exclude<Planned, { kind: 'ok' }>,
   ): ReorderOutcome {
+    if (waiting.length > 0) show(withWaiting(snapshot));
+    if (isRestoreIntent(intent))
+      return settleRestoreWithoutWrites(intent, notify, snapshot, planned);
     if (planned.kind === 'blocked') {
       notify(blockedMessage(intent.cannot, planned.result, nameIn(snapshot)), { tone: 'error' });
     }
-    if (waiting.length > 0) show(withWaiting(snapshot));
     return { status: planned.kind };
+  }
+
+  /**
+   * Retry or Undo that needs no write: the server already holds its sequence (say so, and offer
+   * the way back), or cannot reach it (say why; the list shows the server's order).
+   */
+  function settleRestoreWithoutWrites(
+    intent: RestoreIntent,
+    notify: Notify,
+    snapshot: CallPurpose[],
+    planned: Exclude<Planned, { kind: 'ok' }>,
+  ): ReorderOutcome {
+    if (planned.kind === 'unchanged' && intent.sequenceFor(snapshot) !== null) {
+      offerUndo(intent.remembers, notify, doneMessage(intent), 'success');
+      return { status: 'unchanged' };
+    }
+    const missing = missingFrom(intent.target, displaySequence(snapshot));
+    const message =
+      planned.kind === 'blocked'
+        ? `${blockedMessage(intent.cannot, planned.result, nameIn(snapshot))} ${SERVER_ORDER_SHOWN}`
+        : goneMessage(
+            intent.cannot,
+            missing.map((id) => intent.remembers.names.get(id) ?? `#${id}`),
+          );
+    // The other way may still be open (a locked purpose blocks the new order, not the old one).
+    const back = undoIntent(intent.remembers);
+    if (plan(snapshot, back).kind === 'ok') {
+      const undo = offer(() => void request(back, notify));
+      notify(message, {
+        tone: 'error',
+        actions: [{ label: 'Undo', onClick: undo }],
+        durationMs: undoWindowMs,
+        group: TOAST_GROUP,
+      });
+    } else {
+      notify(message, { tone: 'error', group: TOAST_GROUP });
+    }
+    return { status: 'blocked' };
+  }
+
+  const doneMessage = (intent: ReorderIntent) =>
+    isRestoreIntent(intent) && intent.kind === 'undo' ? RESTORED_MESSAGE : SAVED_MESSAGE;
+
+  /** The toast after a saved reorder: what happened, and Undo for the next while. */
+  function offerUndo(
+    reorder: RememberedReorder,
+    notify: Notify,
+    message: string,
+    tone: 'success' | 'info',
+  ) {
+    const undo = offer(() => void request(undoIntent(reorder), notify));
+    notify(message, {
+      tone,
+      actions: [{ label: 'Undo', onClick: undo }],
+      durationMs: undoWindowMs,
+      group: TOAST_GROUP,
+    });
+  }
+
+  /** The toast after a failed reorder: Retry finishes it, Undo goes back to before it. */
+  function offerRetryAndUndo(reorder: RememberedReorder, notify: Notify, message: string) {
+    const undo = offer(() => void request(undoIntent(reorder), notify));
+    notify(message, {
+      tone: 'error',
+      actions: [
+        { label: 'Retry', onClick: () => void request(retryIntent(reorder), notify) },
+        { label: 'Undo', onClick: undo },
+      ],
+      durationMs: undoWindowMs,
+      group: TOAST_GROUP,
+    });
+  }
+
+  /** Makes `undo` the one Ctrl+Z runs for the next undoWindowMs; it runs at most once. */
+  function offer(undo: () => void): () => void {
+    const once = { undo: () => {}, until: now() + undoWindowMs };
+    once.undo = () => {
+      if (offered === once) offered = null;
+      undo();
+    };
+    offered = once;
+    return once.undo;
+  }
+
+  /** Retry and Undo plan from the server's current orders, not from what was last shown. */
+  async function refetchForRestore(intent: RestoreIntent, notify: Notify): Promise<boolean> {
+    try {
+      await queryClient.invalidateQueries(
+        { queryKey: listKey, refetchType: 'all' },
+        { throwOnError: true },
+      );
+      return true;
+    } catch (error) {
+      offerRetryAndUndo(intent.remembers, notify, unreachableMessage(intent.cannot, error));
+      return false;
+    }
   }
 
   /** Sends the plan's PATCHes, a few at a time, stopping at the first failure. */
@@ -179,6 +309,10 @@ export function createReorderController({
 
   async function save(intent: ReorderIntent, notify: Notify): Promise<ReorderOutcome> {
     await queryClient.cancelQueries({ queryKey: listKey });
+    if (isRestoreIntent(intent) && !(await refetchForRestore(intent, notify))) {
+      if (waiting.length > 0) show(withWaiting(read() ?? []));
+      return { status: 'unreachable' };
+    }
     // After an earlier reorder, this is the server's answer to it: plan against what is saved.
     const snapshot = read();
     if (snapshot === undefined) return { status: 'unchanged' };
@@ -186,16 +320,14 @@ export function createReorderController({
     if (planned.kind !== 'ok') return settleWithoutWrites(intent, notify, snapshot, planned);
 
     const { sequence, result } = planned;
+    const remembered = remember(intent, snapshot, sequence);
     show(withWaiting(applyOrders(snapshot, result.orders)));
     const writes = await sendPatches(result.patches);
     const reloaded = await reloadList(snapshot, result.patches, writes);
 
     const failures = failuresOf(snapshot, result.patches, writes);
     if (failures.length > 0) {
-      notify(failureMessage(failures), {
-        tone: 'error',
-        action: { label: 'Retry', onClick: () => void request(intent, notify) },
-      });
+      offerRetryAndUndo(remembered, notify, failureMessage(failures));
       return {
         status: 'failed',
         writes: result.patches.length,
@@ -204,8 +336,9 @@ export function createReorderController({
     }
 
     const asIntended = matchesIntended(sequence, displaySequence(read() ?? []));
-    if (!reloaded) notify(RELOAD_FAILED_MESSAGE, { tone: 'info' });
-    else if (!asIntended) notify(CONCURRENT_CHANGE_MESSAGE, { tone: 'info' });
+    if (!reloaded) offerUndo(remembered, notify, RELOAD_FAILED_MESSAGE, 'info');
+    else if (!asIntended) offerUndo(remembered, notify, CONCURRENT_CHANGE_MESSAGE, 'info');
+    else offerUndo(remembered, notify, doneMessage(intent), 'success');
     return { status: 'saved', writes: result.patches.length, asIntended, reloaded };
   }
 
@@ -213,17 +346,22 @@ export function createReorderController({
     const items = read();
     if (items === undefined) return Promise.resolve({ status: 'unchanged' });
     const planned = plan(items, intent);
-    if (planned.kind === 'unchanged') return Promise.resolve({ status: 'unchanged' });
-    if (planned.kind === 'blocked') {
-      notify(blockedMessage(intent.cannot, planned.result, nameIn(items)), { tone: 'error' });
-      return Promise.resolve({ status: 'blocked' });
+    // Retry and Undo always go to the server: what it holds now decides, not what is shown.
+    if (!isRestoreIntent(intent)) {
+      if (planned.kind === 'unchanged') return Promise.resolve({ status: 'unchanged' });
+      if (planned.kind === 'blocked') {
+        notify(blockedMessage(intent.cannot, planned.result, nameIn(items)), { tone: 'error' });
+        return Promise.resolve({ status: 'blocked' });
+      }
     }
+    // A new reorder makes the previous one's Undo stale: Ctrl+Z waits for this one's.
+    offered = null;
 
     if (queue.size > 0) {
       // Its turn comes after the running writes; show it now so the row does not snap back.
       waiting.push(intent);
       void queryClient.cancelQueries({ queryKey: listKey });
-      show(applyOrders(items, planned.result.orders));
+      if (planned.kind === 'ok') show(applyOrders(items, planned.result.orders));
     }
     const outcome = queue
       .run(() => {
@@ -236,8 +374,27 @@ export function createReorderController({
     return outcome;
   }
 
+  /** The sequence before and the one asked for; Retry and Undo carry theirs along. */
+  function remember(
+    intent: ReorderIntent,
+    snapshot: readonly CallPurpose[],
+    sequence: readonly number[],
+  ): RememberedReorder {
+    if (isRestoreIntent(intent)) return { ...intent.remembers, intended: sequence };
+    return {
+      before: displaySequence(snapshot),
+      intended: sequence,
+      names: new Map(snapshot.map((item) => [item.id, item.name])),
+    };
+  }
+
   return {
     request,
+    undoLatest() {
+      if (offered === null || now() > offered.until) return false;
+      offered.undo();
+      return true;
+    },
     get saving() {
       return queue.size > 0;
     },

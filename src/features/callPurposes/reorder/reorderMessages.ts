@@ -44,3 +44,17 @@ export const CONCURRENT_CHANGE_MESSAGE =
 
 export const RELOAD_FAILED_MESSAGE =
   "The new order was saved, but the list couldn't be reloaded to confirm it.";
+
+export const SAVED_MESSAGE = 'Order saved.';
+export const RESTORED_MESSAGE = 'Earlier order restored.';
+
+/** Retry or Undo found a purpose of its sequence deleted, e.g. "Can't …: Demo was deleted …". */
+export function goneMessage(cannot: string, names: readonly string[]): string {
+  const verb = names.length === 1 ? 'was' : 'were';
+  return `${cannot}: ${joinNames(names)} ${verb} deleted meanwhile. ${SERVER_ORDER_SHOWN}`;
+}
+
+/** Retry or Undo could not read the server's current order, so it wrote nothing. */
+export function unreachableMessage(cannot: string, error: unknown): string {
+  return `${cannot}: ${describeError(error)} Nothing was changed.`;
+}

@@ -23,7 +23,8 @@ function controllerFor(queryClient: QueryClient): ReorderController {
 /**
  * Reorders call purposes: `reorder(intent)` shows the new order at once (in the query cache),
  * saves it with the fewest PATCHes, then shows what the server holds, with a toast for anything
- * that went wrong. `saving` is true while writes are queued or in flight.
+ * that went wrong and Undo after each. `undoLatest()` runs the latest Undo while it is offered.
+ * `saving` is true while writes are queued or in flight.
  */
 export function useReorderCallPurposes() {
   const queryClient = useQueryClient();
@@ -35,7 +36,8 @@ export function useReorderCallPurposes() {
       controller.request(intent, (message, options) => toast.show(message, options)),
     [controller, toast],
   );
-  return { reorder, saving };
+  const undoLatest = useCallback(() => controller.undoLatest(), [controller]);
+  return { reorder, undoLatest, saving };
 }
 
 /**

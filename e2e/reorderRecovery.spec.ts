@@ -1,0 +1,281 @@
+// Retry and Undo after reorders, in Chromium against the real app server and emulator, on a
+// server of its own (fresh DATA_DIR). Request interception only fails chosen PATCHes; what the
+// server holds is read through the API, and the PATCHes sent are compared, `{ id, order }` for
+// `{ id, order }`, with what planReorder plans from the server's orders at that moment.
+import { expect, test, type Page } from '@playwright/test';
+import { SEEDED_PURPOSES } from '../server/emulator/seed';
+import { sortForDisplay } from '../src/features/callPurposes/displayOrder';
+import { planReorder, type OrderPatch } from '../src/features/callPurposes/reorder/planReorder';
+import { startAppServer, type AppServerProcess } from './support/appServerProcess';
+import { OutreachApi, tokenFor } from './support/outreachApi';
+import { openList, purposeUrl, recordPatches, rowNames, settled } from './support/reorderPage';
+import { saveScreenshot } from './support/screenshots';
+import { REORDER_RECOVERY_APP_PORT } from './support/servers';
+import type { Role } from './support/signIn';
+
+const DATA_DIR = 'test-results/e2e-data/reorder-recovery';
+const SEEDED = SEEDED_PURPOSES.map((purpose) => purpose.name);
+/** The issue's reproduction: Renewal moved to 3rd. */
+const RENEWAL_THIRD = [
+  'Initial Contact',
+  'Follow Up',
+  'Renewal',
+  'Discovery Call',
+  'Demo',
+  'Pricing Discussion',
+  'Negotiation',
+  'Check-in',
+];
+
+let app: AppServerProcess;
+let adminApi: OutreachApi;
+
+test.beforeAll(async () => {
+  app = await startAppServer({ port: REORDER_RECOVERY_APP_PORT, dataDir: DATA_DIR });
+  adminApi = new OutreachApi(`${app.url}/emulator/api/v2`, tokenFor('admin', DATA_DIR));
+});
+
+test.afterAll(async () => {
+  await app?.stop();
+});
+
+const idOf = (name: string) => SEEDED_PURPOSES.find((purpose) => purpose.name === name)?.id ?? -1;
+const nameOf = (id: number) => SEEDED_PURPOSES.find((purpose) => purpose.id === id)?.name;
+
+/** Sets every purpose's order (the seeded names, in this sequence) through the API. */
+async function setOrders(orderOf: (index: number) => number): Promise<void> {
+  for (const [index, purpose] of SEEDED_PURPOSES.entries()) {
+    const order = orderOf(index);
+    const response = await adminApi.request(`/callPurposes/${purpose.id}`, {
+      method: 'PATCH',
+      body: { data: { type: 'callPurpose', id: purpose.id, attributes: { order } } },
+    });
+    expect(response.status).toBe(200);
+  }
+  expect(await serverNames()).toEqual(SEEDED);
+}
+
+async function serverNames(): Promise<string[]> {
+  return sortForDisplay(await adminApi.list()).map((purpose) => purpose.name);
+}
+
+/** What the planner sends to reach `names` from the server's orders now, with `role`'s rights. */
+async function plannedNow(role: Role, names: readonly string[]): Promise<OrderPatch[]> {
+  const locked = new Set(SEEDED_PURPOSES.filter((p) => p.locked).map((p) => p.id));
+  const stored = await adminApi.list();
+  const plan = planReorder({
+    items: stored.map((purpose) => ({
+      ...purpose,
+      canWrite: role === 'admin' || !locked.has(purpose.id),
+    })),
+    sequence: names.map(idOf),
+  });
+  if (!plan.ok) throw new Error(plan.message);
+  return plan.patches;
+}
+
+const live = (page: Page) => page.locator('[id^="DndLiveRegion"]');
+
+/** Picks `name` up by keyboard, moves it up `steps` rows and drops it. */
+async function moveUpByKeyboard(page: Page, name: string, steps: number): Promise<void> {
+  const handle = page.getByRole('button', { name: `Reorder ${name}` });
+  await handle.focus();
+  await page.keyboard.press('Space');
+  // dnd-kit ignores keys pressed in the same tick as the pick-up.
+  await expect(handle).toHaveAttribute('aria-pressed', 'true');
+  const from = (await rowNames(page)).indexOf(name) + 1;
+  for (let step = 1; step <= steps; step += 1) {
+    await page.keyboard.press('ArrowUp');
+    await expect(live(page)).toHaveText(
+      `${name} moved to position ${from - step} of ${SEEDED.length}.`,
+    );
+  }
+  await page.keyboard.press('Space');
+  await expect(live(page)).toContainText(`${name} dropped`);
+}
+
+/** Makes the next PATCH to purpose `id` fail as a dropped connection; the others go through. */
+async function failNextPatchOf(page: Page, id: number): Promise<void> {
+  let failed = false;
+  await page.route(purposeUrl, async (route) => {
+    const request = route.request();
+    const path = new URL(request.url()).pathname;
+    if (!failed && request.method() === 'PATCH' && path.endsWith(`/callPurposes/${id}`)) {
+      failed = true;
+      return route.abort('connectionreset');
+    }
+    return route.continue();
+  });
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A toast's message: the whole of it, or (for a RegExp) what it matches. */
+const toast = (page: Page, text: string | RegExp) =>
+  page
+    .locator('[aria-live="polite"] p')
+    .filter({ hasText: typeof text === 'string' ? new RegExp(`^${escape(text)}`) : text });
+
+/**
+ * Waits for the toast that ends a reorder (its writes and refetch are done) and the idle
+ * network. A string matches the start of the message.
+ */
+async function toastThenSettled(page: Page, text: string | RegExp) {
+  await expect(toast(page, text)).toBeVisible();
+  await settled(page);
+}
+
+test.describe('a manager moves Renewal to 3rd with orders 1–8 and one write fails', () => {
+  test.beforeEach(async () => {
+    await setOrders((index) => index + 1);
+  });
+
+  // The plan has five writes (Discovery Call, Demo, Pricing Discussion, Negotiation, Check-in):
+  // fail the first, the second (the issue's Demo), a middle one and the last.
+  for (const failAt of [0, 1, 2, 4]) {
+    test(`failing write ${failAt + 1} of the plan: Retry ends on the intended order, Undo on the original`, async ({
+      page,
+    }, testInfo) => {
+      const role = 'manager';
+      await openList(page, role, app.url, SEEDED.length);
+      const plan = await plannedNow(role, RENEWAL_THIRD);
+      expect(plan.length).toBeGreaterThanOrEqual(4);
+      const failing = plan[failAt];
+      if (!failing) throw new Error('no such write');
+      await failNextPatchOf(page, failing.id);
+
+      await moveUpByKeyboard(page, 'Renewal', 5);
+      await toastThenSettled(page, "Couldn't save the new order.");
+      await expect(
+        toast(page, new RegExp(`${nameOf(failing.id)}: Cannot reach the server`)),
+      ).toBeVisible();
+      // After a failure the screen equals the server, whatever subset of the writes landed.
+      const halfSaved = await serverNames();
+      expect(await rowNames(page)).toEqual(halfSaved);
+      if (failAt === 1) await saveScreenshot(page, testInfo, 'reorder-failed-retry-undo-toast');
+
+      const retryPlan = await plannedNow(role, RENEWAL_THIRD);
+      const patches = recordPatches(page);
+      await page.getByRole('button', { name: 'Retry' }).click();
+      await toastThenSettled(page, 'Order saved.');
+      expect(await serverNames()).toEqual(RENEWAL_THIRD);
+      expect(await rowNames(page)).toEqual(RENEWAL_THIRD);
+      expect(patches).toEqual(retryPlan);
+
+      const undoPlan = await plannedNow(role, SEEDED);
+      patches.length = 0;
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await toastThenSettled(page, 'Earlier order restored.');
+      expect(await serverNames()).toEqual(SEEDED);
+      expect(await rowNames(page)).toEqual(SEEDED);
+      expect(patches).toEqual(undoPlan);
+    });
+  }
+
+  test("the issue's reproduction: Demo's write fails, Retry sends only what is missing", async ({
+    page,
+  }) => {
+    await openList(page, 'manager', app.url, SEEDED.length);
+    await failNextPatchOf(page, idOf('Demo'));
+    await moveUpByKeyboard(page, 'Renewal', 5);
+    await toastThenSettled(page, "Couldn't save the new order. Demo: Cannot reach the server.");
+    expect(await rowNames(page)).toEqual(await serverNames());
+
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await expect.poll(serverNames).toEqual(RENEWAL_THIRD);
+    await toastThenSettled(page, 'Order saved.');
+    expect(await rowNames(page)).toEqual(RENEWAL_THIRD);
+  });
+
+  test('Undo on the failed move restores the order before it, not the half-saved one', async ({
+    page,
+  }) => {
+    await openList(page, 'manager', app.url, SEEDED.length);
+    const plan = await plannedNow('manager', RENEWAL_THIRD);
+    const last = plan[plan.length - 1];
+    if (!last) throw new Error('an empty plan');
+    await failNextPatchOf(page, last.id);
+    await moveUpByKeyboard(page, 'Renewal', 5);
+    await toastThenSettled(page, "Couldn't save the new order.");
+    expect(await serverNames()).not.toEqual(SEEDED);
+
+    const undoPlan = await plannedNow('manager', SEEDED);
+    const patches = recordPatches(page);
+    // By keyboard: the toast's buttons are reachable and work with Enter.
+    await page.getByRole('button', { name: 'Undo' }).focus();
+    await page.keyboard.press('Enter');
+    await toastThenSettled(page, 'Earlier order restored.');
+    expect(await serverNames()).toEqual(SEEDED);
+    expect(await rowNames(page)).toEqual(SEEDED);
+    expect(patches).toEqual(undoPlan);
+  });
+});
+
+test.describe('after a reorder that saved', () => {
+  test.beforeEach(async () => {
+    await setOrders((index) => (index + 1) * 10);
+  });
+
+  test('Ctrl+Z after a keyboard move restores the order before it', async ({ page }, testInfo) => {
+    await openList(page, 'manager', app.url, SEEDED.length);
+    await moveUpByKeyboard(page, 'Demo', 2);
+    await toastThenSettled(page, 'Order saved.');
+    const moved = ['Initial Contact', 'Demo', 'Follow Up'];
+    expect((await serverNames()).slice(0, 3)).toEqual(moved);
+    await expect(page.getByRole('button', { name: 'Undo' })).toBeVisible();
+    await saveScreenshot(page, testInfo, 'reorder-saved-undo-toast');
+
+    const undoPlan = await plannedNow('manager', SEEDED);
+    const patches = recordPatches(page);
+    // Focus is still on the handle that was dropped.
+    await expect(page.getByRole('button', { name: 'Reorder Demo' })).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+z');
+    await toastThenSettled(page, 'Earlier order restored.');
+    expect(await serverNames()).toEqual(SEEDED);
+    expect(await rowNames(page)).toEqual(SEEDED);
+    expect(patches).toEqual(undoPlan);
+  });
+
+  test('Ctrl+Z typed in the search box is the text field’s, not the list’s', async ({ page }) => {
+    await openList(page, 'manager', app.url, SEEDED.length);
+    await moveUpByKeyboard(page, 'Demo', 2);
+    await toastThenSettled(page, 'Order saved.');
+    const patches = recordPatches(page);
+    await page.getByLabel('Search call purposes').focus();
+    await page.keyboard.press('ControlOrMeta+z');
+    await page.waitForLoadState('networkidle');
+    expect(patches).toEqual([]);
+    expect((await serverNames()).slice(0, 2)).toEqual(['Initial Contact', 'Demo']);
+  });
+
+  test('Undo after Sort A–Z restores the order before it exactly', async ({ page }) => {
+    await openList(page, 'admin', app.url, SEEDED.length);
+    await page.getByRole('button', { name: 'Sort A–Z' }).click();
+    await page
+      .getByRole('dialog', { name: 'Sort call purposes A–Z?' })
+      .getByRole('button', { name: 'Sort A–Z' })
+      .click();
+    await toastThenSettled(page, 'Order saved.');
+    const alphabetical = [...SEEDED].sort((a, b) => a.localeCompare(b));
+    expect(await serverNames()).toEqual(alphabetical);
+
+    const undoPlan = await plannedNow('admin', SEEDED);
+    const patches = recordPatches(page);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await toastThenSettled(page, 'Earlier order restored.');
+    expect(await serverNames()).toEqual(SEEDED);
+    expect(await rowNames(page)).toEqual(SEEDED);
+    expect(patches).toEqual(undoPlan);
+  });
+
+  test('a move from the menu offers Undo too', async ({ page }) => {
+    await openList(page, 'manager', app.url, SEEDED.length);
+    await page.getByRole('button', { name: 'More actions for Check-in' }).click();
+    await page.getByRole('menuitem', { name: 'Move to bottom' }).click();
+    await toastThenSettled(page, 'Order saved.');
+    expect((await serverNames()).at(-1)).toBe('Check-in');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await toastThenSettled(page, 'Earlier order restored.');
+    expect(await serverNames()).toEqual(SEEDED);
+  });
+});

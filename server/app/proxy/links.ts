@@ -1,0 +1,54 @@
+// The proxy rewrites the `links` members of a JSON:API document (top level, each resource,
+// each relationship) so the browser follows them through /api/v2, and nothing else: a name
+// that happens to contain "/emulator/api/v2/" is data, and reads back exactly as stored.
+import { proxiedApiPath } from '../../../shared/apiLinks';
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A links object's members are URLs or link objects `{ href, meta? }`. */
+function rewriteLinksObject(links: unknown, apiUrl: string): void {
+  if (!isObject(links)) return;
+  for (const [name, link] of Object.entries(links)) {
+    if (typeof link === 'string') {
+      links[name] = proxiedApiPath(link, apiUrl) ?? link;
+    } else if (isObject(link) && typeof link.href === 'string') {
+      link.href = proxiedApiPath(link.href, apiUrl) ?? link.href;
+    }
+  }
+}
+
+function rewriteResource(resource: unknown, apiUrl: string): void {
+  if (!isObject(resource)) return;
+  rewriteLinksObject(resource.links, apiUrl);
+  if (!isObject(resource.relationships)) return;
+  for (const relationship of Object.values(resource.relationships)) {
+    if (isObject(relationship)) rewriteLinksObject(relationship.links, apiUrl);
+  }
+}
+
+/** Rewrites the document's links in place and returns it. */
+export function rewriteDocumentLinks<T>(document: T, apiUrl: string): T {
+  if (!isObject(document)) return document;
+  rewriteLinksObject(document.links, apiUrl);
+  const resources = [
+    ...(Array.isArray(document.data) ? document.data : [document.data]),
+    ...(Array.isArray(document.included) ? document.included : []),
+  ];
+  for (const resource of resources) rewriteResource(resource, apiUrl);
+  return document;
+}
+
+/** The body to hand the browser: a parsed document's links rewritten, anything else as it came. */
+export function rewriteBodyLinks(body: Buffer, apiUrl: string): Buffer {
+  let document: unknown;
+  try {
+    document = JSON.parse(body.toString('utf8'));
+  } catch {
+    return body;
+  }
+  return Buffer.from(JSON.stringify(rewriteDocumentLinks(document, apiUrl)));
+}
