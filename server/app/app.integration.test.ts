@@ -226,7 +226,7 @@ describe('app server with the embedded emulator', () => {
     );
   });
 
-  it('keeps tokens out of the browser: the cookie holds only a signed random id', async () => {
+  it('keeps tokens out of the browser: the cookie holds only a signed random id', () => {
     const value = decodeURIComponent(alex.jar.get('cpa_session') ?? '');
     const [tokens] = storedTokens(server.dataDir, alex);
     expect(tokens?.access_token).toMatch(/^[\w-]{43}$/);

@@ -125,7 +125,7 @@ describe('app server against a separately started emulator', () => {
     expect(result.authorizeUrl.origin).toBe(emulatorUrl);
     expect(result.authorizeUrl.searchParams.get('redirect_uri')).toBe(`${publicUrl}/auth/callback`);
     expect(result.location).toBe('/call-purposes/4/edit');
-    const session = await (await maria.fetch('/auth/session')).json();
+    const session: unknown = await (await maria.fetch('/auth/session')).json();
     expect(session).toMatchObject({
       user: { id: 2, name: 'Maria Chen', email: 'maria.chen@example.com' },
       scopes: ['callPurposes.all', 'calls.read'],

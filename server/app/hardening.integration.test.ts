@@ -191,7 +191,9 @@ describe('the composed server, hardened', () => {
       expect(proxied.status).toBe(200);
       expect(proxied.headers['content-encoding']).toBe('br');
       expect(decode(proxied).length).toBeGreaterThan(1024);
-      expect(JSON.parse(decode(proxied).toString()).data.length).toBeGreaterThan(3);
+      expect(
+        (JSON.parse(decode(proxied).toString()) as { data: unknown[] }).data.length,
+      ).toBeGreaterThan(3);
 
       const emulatorList = await raw(`${server.url}/emulator/api/v2/callPurposes`, {
         authorization: `Bearer ${tokenFor(server.dataDir, 'admin')}`,

@@ -1,7 +1,7 @@
 // State-changing requests must come from the app's own pages. SameSite=Lax already keeps the
 // session cookie off cross-site POSTs; this refuses them outright, and also same-site
 // neighbours (another subdomain) that Lax would let through.
-import type { onRequestHookHandler } from 'fastify';
+import type { onRequestAsyncHookHandler } from 'fastify';
 import type { IncomingHttpHeaders } from 'node:http';
 import { sendError } from './errors';
 
@@ -33,7 +33,7 @@ export function isAllowedOrigin(
  * An onRequest hook for everything the app server answers (sign-out and the API proxy alike):
  * a state-changing request from another origin is refused before its body is even read.
  */
-export function refuseCrossOriginWrites(publicOrigin: string): onRequestHookHandler {
+export function refuseCrossOriginWrites(publicOrigin: string): onRequestAsyncHookHandler {
   return async (request, reply) => {
     if (isAllowedOrigin(request.method, request.headers, publicOrigin)) return;
     return sendError(

@@ -32,8 +32,9 @@ export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
   { config, readiness, clock = systemClock },
 ) => {
   const db = openAppDatabase(config.dataDir);
-  app.addHook('onClose', async () => {
+  app.addHook('onClose', (_instance, done) => {
     db.close();
+    done();
   });
   readiness?.add('sessionDatabase', () => sqliteAnswers(db));
   // The embedded emulator adds its own check; a real upstream is asked over the network.

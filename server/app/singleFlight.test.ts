@@ -23,7 +23,7 @@ describe('createSingleFlight', () => {
   it('keeps keys independent', async () => {
     const flight = createSingleFlight<string, number>();
     let calls = 0;
-    const operation = async () => (calls += 1);
+    const operation = () => Promise.resolve((calls += 1));
     await Promise.all([flight.run('a', operation), flight.run('b', operation)]);
     expect(calls).toBe(2);
   });
@@ -36,6 +36,6 @@ describe('createSingleFlight', () => {
     gate.reject(new Error('invalid_grant'));
     await expect(first).rejects.toThrow('invalid_grant');
     await expect(second).rejects.toThrow('invalid_grant');
-    await expect(flight.run('k', async () => 'fresh')).resolves.toBe('fresh');
+    await expect(flight.run('k', () => Promise.resolve('fresh'))).resolves.toBe('fresh');
   });
 });

@@ -1,11 +1,13 @@
 // Every row of API.md, against a real emulator on a fresh temp DATA_DIR; responses are
 // checked against the published contract (test/contract.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { createTestClock } from '../testing/testClock';
 import { mintToken } from './cli/token';
 import { EMULATOR_DEFAULTS } from './config';
 import { RATE_LIMIT_WINDOW_MS } from './http/rateLimiter';
 import { assertValid, isErrorDocument, validators } from './test/contract';
+import type { ErrorDocument } from '../shared/jsonApiErrors';
+import type { ApiRootDocument, ListDocument, SingleDocument, UserJson } from './test/documents';
 import { JSON_API, purposeDocument, snapshot, startEmulator, type Emulator } from './test/harness';
 
 // Time stands still unless a test moves it: stamps, expiry and rate-limit windows read this.
@@ -23,20 +25,18 @@ beforeAll(async () => {
 });
 afterAll(() => emulator.close());
 
-type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
-
 function expectError(
-  response: { statusCode: number; headers: Record<string, unknown>; json: () => Json },
+  response: { statusCode: number; headers: Record<string, unknown>; json: <T>() => T },
   status: number,
   id: string,
 ) {
   expect(response.statusCode).toBe(status);
   expect(response.headers['content-type']).toMatch(/^application\/vnd\.api\+json/);
-  const body = response.json();
+  const body = response.json<ErrorDocument>();
   expect(isErrorDocument(body)).toBe(true);
   assertValid(validators.error, body);
-  expect(body.errors[0].id).toBe(id);
-  return body.errors as Json[];
+  expect(body.errors[0]?.id).toBe(id);
+  return body.errors;
 }
 
 describe('transport', () => {
@@ -200,7 +200,7 @@ describe('API root and users', () => {
     const token = emulator.token('manager', 'callPurposes.read');
     const response = await emulator.request({ method: 'GET', url: '/api/v2', token });
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({
+    expect(response.json<ApiRootDocument>()).toEqual({
       meta: {
         user: { id: 2, email: 'maria.chen@example.com', firstName: 'Maria', lastName: 'Chen' },
         scopes: ['callPurposes.read'],
@@ -217,15 +217,16 @@ describe('API root and users', () => {
       url: '/api/v2/users/3',
       token: emulator.token('admin', 'users.read'),
     });
-    expect(response.json()).toEqual({
+    expect(response.json<SingleDocument<UserJson>>()).toEqual({
       data: {
         type: 'user',
         id: 3,
+        // `as unknown`: Vitest types its asymmetric matchers `any`.
         attributes: expect.objectContaining({
           firstName: 'Sam',
           lastName: 'Patel',
           email: 'sam.patel@example.com',
-        }),
+        }) as unknown,
         links: { self: '/api/v2/users/3' },
       },
     });
@@ -237,7 +238,9 @@ describe('API root and users', () => {
       url: '/api/v2/users/1?fields[user]=email',
       token: agent,
     });
-    expect(fields.json().data.attributes).toEqual({ email: 'alex.morgan@example.com' });
+    expect(fields.json<SingleDocument<UserJson>>().data.attributes).toEqual({
+      email: 'alex.morgan@example.com',
+    });
     expectError(
       await emulator.request({
         method: 'GET',
@@ -263,10 +266,10 @@ describe('list', () => {
       token: agent,
     });
     expect(response.statusCode).toBe(200);
-    const body = response.json();
+    const body = response.json<ListDocument>();
     assertValid(validators.list, body);
     expect(Object.keys(body).sort()).toEqual(['data', 'links', 'meta']);
-    expect(body.data.map((r: Json) => r.attributes.name)).toEqual([
+    expect(body.data.map((r) => r.attributes.name)).toEqual([
       'Initial Contact',
       'Follow Up',
       'Discovery Call',
@@ -282,8 +285,8 @@ describe('list', () => {
       attributes: {
         name: 'Discovery Call',
         order: 30,
-        createdAt: expect.any(String),
-        updatedAt: expect.any(String),
+        createdAt: expect.any(String) as unknown,
+        updatedAt: expect.any(String) as unknown,
       },
       relationships: {
         creator: { data: { type: 'user', id: 2 } },
@@ -293,9 +296,9 @@ describe('list', () => {
     });
     expect(body.links).toEqual({ first: '/api/v2/callPurposes' });
     expect(body.meta).toEqual({});
-    expect(new Date(body.data[0].attributes.createdAt).toISOString()).toBe(
-      body.data[0].attributes.createdAt,
-    );
+    const [first] = body.data;
+    assert.exists(first);
+    expect(new Date(first.attributes.createdAt).toISOString()).toBe(first.attributes.createdAt);
     expect(body.data[0]).not.toHaveProperty('attributes.locked');
   });
 
@@ -305,14 +308,14 @@ describe('list', () => {
       url: '/api/v2/callPurposes?sort=-name',
       token: agent,
     });
-    const names = response.json().data.map((r: Json) => r.attributes.name);
+    const names = response.json<ListDocument>().data.map((r) => r.attributes.name);
     expect(names).toEqual([...names].sort((a: string, b: string) => b.localeCompare(a)));
     const byCreator = await emulator.request({
       method: 'GET',
       url: '/api/v2/callPurposes?sort=-createdAt,id',
       token: agent,
     });
-    expect(byCreator.json().data.map((r: Json) => r.id)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
+    expect(byCreator.json<ListDocument>().data.map((r) => r.id)).toEqual([8, 7, 6, 5, 4, 3, 2, 1]);
   });
 
   it.each([
@@ -331,7 +334,7 @@ describe('list', () => {
       token: agent,
     });
     expect(response.statusCode).toBe(200);
-    expect(response.json().data.map((r: Json) => r.id)).toEqual(ids);
+    expect(response.json<ListDocument>().data.map((r) => r.id)).toEqual(ids);
   });
 
   it('filters by createdAt and updatedAt ranges', async () => {
@@ -341,20 +344,23 @@ describe('list', () => {
         url: '/api/v2/callPurposes?filter[id]=1,2,3,4,5,6,7,8',
         token: agent,
       })
-    ).json();
-    const cut = all.data[3].attributes.createdAt as string;
+    ).json<ListDocument>();
+    const [first, , , fourth] = all.data;
+    assert.exists(first);
+    assert.exists(fourth);
+    const cut = fourth.attributes.createdAt;
     const after = await emulator.request({
       method: 'GET',
       url: `/api/v2/callPurposes?filter[createdAt]=${cut}..inf&filter[id]=neginf..8`,
       token: agent,
     });
-    expect(after.json().data.map((r: Json) => r.id)).toEqual([4, 5, 6, 7, 8]);
+    expect(after.json<ListDocument>().data.map((r) => r.id)).toEqual([4, 5, 6, 7, 8]);
     const exact = await emulator.request({
       method: 'GET',
-      url: `/api/v2/callPurposes?filter[updatedAt]=${all.data[0].attributes.updatedAt}`,
+      url: `/api/v2/callPurposes?filter[updatedAt]=${first.attributes.updatedAt}`,
       token: agent,
     });
-    expect(exact.json().data.map((r: Json) => r.id)).toContain(1);
+    expect(exact.json<ListDocument>().data.map((r) => r.id)).toContain(1);
   });
 
   it('count=true adds meta.count, include=creator adds users, fields[...] trims', async () => {
@@ -363,7 +369,7 @@ describe('list', () => {
       url: '/api/v2/callPurposes?filter[id]=1,3&count=true&include=creator&fields[callPurpose]=name,creator&fields[user]=firstName,lastName,email',
       token: agent,
     });
-    const body = response.json();
+    const body = response.json<ListDocument>();
     assertValid(validators.list, body);
     expect(body.meta).toEqual({ count: 2 });
     expect(body.data[0]).toEqual({
@@ -395,7 +401,7 @@ describe('list', () => {
       url: '/api/v2/callPurposes?provideAuthorizationMeta=true&filter[id]=1,3',
       token: manager,
     });
-    expect(response.json().data.map((r: Json) => r.meta)).toEqual([
+    expect(response.json<ListDocument>().data.map((r) => r.meta)).toEqual([
       { canWrite: false, canDelete: false },
       { canWrite: true, canDelete: true },
     ]);
@@ -438,7 +444,7 @@ describe('create', () => {
       json: purposeDocument({ name: '  Upsell  ' }),
     });
     expect(response.statusCode).toBe(201);
-    const body = response.json();
+    const body = response.json<SingleDocument>();
     assertValid(validators.created, body);
     expect(body.data).toMatchObject({
       type: 'callPurpose',
@@ -450,9 +456,11 @@ describe('create', () => {
     expect(response.headers.location).toBe(`/api/v2/callPurposes/${body.data.id}`);
     const list = (
       await emulator.request({ method: 'GET', url: '/api/v2/callPurposes', token: agent })
-    ).json();
-    expect(list.data.at(-1).id).toBe(body.data.id);
-    expect(body.data.attributes.order).toBeGreaterThan(list.data.at(-2).attributes.order);
+    ).json<ListDocument>();
+    expect(list.data.at(-1)?.id).toBe(body.data.id);
+    const previousOrder = list.data.at(-2)?.attributes.order;
+    assert.exists(previousOrder);
+    expect(body.data.attributes.order).toBeGreaterThan(previousOrder);
     expect(body.data.attributes.createdAt).toBe(body.data.attributes.updatedAt);
   });
 
@@ -464,7 +472,10 @@ describe('create', () => {
       json: purposeDocument({ name: 'Demo', order: 45 }),
     });
     expect(response.statusCode).toBe(201);
-    expect(response.json().data.attributes).toMatchObject({ name: 'Demo', order: 45 });
+    expect(response.json<SingleDocument>().data.attributes).toMatchObject({
+      name: 'Demo',
+      order: 45,
+    });
   });
 
   it('403 unauthorizedRequest for an agent, 403 unauthorizedOauthScope for a read-only token', async () => {
@@ -594,7 +605,7 @@ describe('read', () => {
       token: agent,
     });
     expect(response.statusCode).toBe(200);
-    const body = response.json();
+    const body = response.json<SingleDocument>();
     assertValid(validators.read, body);
     expect(body.data).toMatchObject({
       id: 4,
@@ -628,7 +639,7 @@ describe('update', () => {
   it('200 changing only the named attributes and bumping updatedAt', async () => {
     const before = (
       await emulator.request({ method: 'GET', url: '/api/v2/callPurposes/5', token: admin })
-    ).json().data;
+    ).json<SingleDocument>().data;
     clock.advance(60_000);
     const response = await emulator.request({
       method: 'PATCH',
@@ -637,7 +648,7 @@ describe('update', () => {
       json: purposeDocument({ order: 55 }, 5),
     });
     expect(response.statusCode).toBe(200);
-    const body = response.json();
+    const body = response.json<SingleDocument>();
     assertValid(validators.updated, body);
     expect(body.data.attributes).toMatchObject({
       name: before.attributes.name,
@@ -652,7 +663,10 @@ describe('update', () => {
       token: admin,
       json: purposeDocument({ name: ' Pricing ' }, 5),
     });
-    expect(renamed.json().data.attributes).toMatchObject({ name: 'Pricing', order: 55 });
+    expect(renamed.json<SingleDocument>().data.attributes).toMatchObject({
+      name: 'Pricing',
+      order: 55,
+    });
   });
 
   it('accepts a string id equal to the URL id and a null order (sorted last)', async () => {
@@ -669,8 +683,8 @@ describe('update', () => {
         url: '/api/v2/callPurposes?filter[id]=1..8',
         token: admin,
       })
-    ).json();
-    expect(list.data.at(-1).id).toBe(6);
+    ).json<ListDocument>();
+    expect(list.data.at(-1)?.id).toBe(6);
     await emulator.request({
       method: 'PATCH',
       url: '/api/v2/callPurposes/6',
@@ -768,7 +782,7 @@ describe('delete', () => {
         token: manager,
         json: purposeDocument({ name: 'Temp' }),
       })
-    ).json();
+    ).json<SingleDocument>();
     const url = `/api/v2/callPurposes/${created.data.id}`;
     const response = await emulator.request({
       method: 'DELETE',
@@ -833,12 +847,12 @@ describe('over real HTTP', () => {
       });
       expect(response.status).toBe(200);
       expect(response.headers.get('x-ratelimit-remaining')).toBe('9999');
-      const body = (await response.json()) as Json;
+      const body = (await response.json()) as ListDocument;
       expect(body.data).toHaveLength(2);
       const next = await fetch(`${address}${body.links.next}`, {
         headers: { authorization: `Bearer ${token}` },
       });
-      expect(((await next.json()) as Json).data.map((r: Json) => r.id)).toEqual([3, 4]);
+      expect(((await next.json()) as ListDocument).data.map((r) => r.id)).toEqual([3, 4]);
       expect((await fetch(`${address}/healthz`)).status).toBe(200);
     } finally {
       await server.close();

@@ -2,8 +2,10 @@
 // says is sortable, filterable and read-only. Where API.md and the files disagree, the files
 // describe Outreach and API.md the emulator; each such place is a test below.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ErrorDocument } from '../shared/jsonApiErrors';
 import { SORT_FIELDS } from './query/listQuery';
 import { createAjv, hyperSchema, openapi } from './test/contract';
+import type { SingleDocument } from './test/documents';
 import { purposeDocument, startEmulator, type Emulator } from './test/harness';
 
 let emulator: Emulator;
@@ -103,7 +105,9 @@ describe('hyper-schema', () => {
         json: purposeDocument({ [name]: '2020-01-01T00:00:00.000Z' }, 3),
       });
       expect(response.statusCode).toBe(422);
-      expect(response.json().errors[0].source.pointer).toBe(`/data/attributes/${name}`);
+      expect(response.json<ErrorDocument>().errors[0]?.source?.pointer).toBe(
+        `/data/attributes/${name}`,
+      );
     }
   });
 });
@@ -114,8 +118,8 @@ describe('where API.md and the published files disagree', () => {
     const validate = ajv.compile({ $ref: 'raw#/components/schemas/callPurposeResponse' });
     const body = (
       await emulator.request({ method: 'GET', url: '/api/v2/callPurposes/1', token: admin })
-    ).json();
-    expect(body.data.relationships.calls.links.related).toBe(
+    ).json<SingleDocument>();
+    expect(body.data.relationships?.calls?.links.related).toBe(
       '/api/v2/calls?filter[callPurpose][id]=1',
     );
     // The emulator follows API.md, so the unmodified published schema rejects exactly this link.
@@ -148,6 +152,10 @@ describe('where API.md and the published files disagree', () => {
   it('errors: the OpenAPI file documents 422 (and 404) bodies only; API.md adds 400/401/403/409/415/429 in the same shape', async () => {
     const response = await emulator.request({ method: 'GET', url: '/api/v2/callPurposes' });
     expect(response.statusCode).toBe(401);
-    expect(Object.keys(response.json().errors[0]).sort()).toEqual(['detail', 'id', 'title']);
+    expect(Object.keys(response.json<ErrorDocument>().errors[0] ?? {}).sort()).toEqual([
+      'detail',
+      'id',
+      'title',
+    ]);
   });
 });

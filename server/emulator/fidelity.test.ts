@@ -93,10 +93,10 @@ describe('PATCH', () => {
     ['no attributes member', { type: 'callPurpose', id: 4 }],
     ['empty attributes', { type: 'callPurpose', id: 4, attributes: {} }],
   ])('with %s changes nothing, updatedAt included', async (_label, data) => {
-    const before = await (await api('/callPurposes/4')).json();
+    const before: unknown = await (await api('/callPurposes/4')).json();
     const patched = await api('/callPurposes/4', { method: 'PATCH', body: { data } });
     expect(patched.status).toBe(200);
-    const after = await (await api('/callPurposes/4')).json();
+    const after: unknown = await (await api('/callPurposes/4')).json();
     expect(after).toEqual(before);
   });
 });

@@ -202,7 +202,7 @@ const badAuthorization = fc.option(
 );
 const goodAuthorization = fc
   .constantFrom('admin', 'manager', 'agent', 'readOnly')
-  .map((who) => `Bearer ${tokens[who as keyof typeof tokens]}`);
+  .map((who) => `Bearer ${tokens[who]}`);
 const extraHeaders = fc.dictionary(
   fc.constantFrom(
     'accept',

@@ -4,6 +4,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestClock } from '../testing/testClock';
 import { SEEDED_CLIENT } from './seed';
+import type { TokenResponse } from './oauth/tokenGrants';
+import type { ApiRootDocument, OAuthErrorResponse } from './test/documents';
 import { startEmulator, type Emulator } from './test/harness';
 
 const REDIRECT = 'http://localhost:8787/auth/callback';
@@ -223,17 +225,18 @@ describe('token endpoint', () => {
     });
     expect(first.statusCode).toBe(200);
     expect(first.headers['cache-control']).toBe('no-store');
-    const issued = first.json();
+    const issued = first.json<TokenResponse>();
     expect(issued).toEqual({
-      access_token: expect.any(String),
+      // `as unknown`: Vitest types its asymmetric matchers `any`.
+      access_token: expect.any(String) as unknown,
       token_type: 'bearer',
       expires_in: 600,
-      refresh_token: expect.any(String),
+      refresh_token: expect.any(String) as unknown,
       scope: 'callPurposes.all',
-      created_at: expect.any(Number),
+      created_at: expect.any(Number) as unknown,
     });
     expect(issued.created_at).toBe(Math.floor(clock.now() / 1000));
-    expect((await whoAmI(issued.access_token)).json().meta.user.email).toBe(
+    expect((await whoAmI(issued.access_token)).json<ApiRootDocument>().meta.user.email).toBe(
       'maria.chen@example.com',
     );
 
@@ -242,7 +245,7 @@ describe('token endpoint', () => {
       basicCredentials,
     );
     expect(refreshed.statusCode).toBe(200);
-    const rotated = refreshed.json();
+    const rotated = refreshed.json<TokenResponse>();
     expect(rotated.refresh_token).not.toBe(issued.refresh_token);
     expect(rotated.access_token).not.toBe(issued.access_token);
     expect((await whoAmI(rotated.access_token)).statusCode).toBe(200);
@@ -253,7 +256,7 @@ describe('token endpoint', () => {
       ...clientFields,
     });
     expect(reused.statusCode).toBe(400);
-    expect(reused.json().error).toBe('invalid_grant');
+    expect(reused.json<OAuthErrorResponse>().error).toBe('invalid_grant');
     // RFC 9700 §4.14.2: the reuse revokes the whole grant, the rotated tokens included.
     const again = await token({
       grant_type: 'refresh_token',
@@ -261,7 +264,7 @@ describe('token endpoint', () => {
       ...clientFields,
     });
     expect(again.statusCode).toBe(400);
-    expect(again.json().error).toBe('invalid_grant');
+    expect(again.json<OAuthErrorResponse>().error).toBe('invalid_grant');
     expect((await whoAmI(rotated.access_token)).statusCode).toBe(401);
 
     // Replaying a code fails and revokes what that code issued (RFC 6749 §4.1.2).
@@ -271,8 +274,8 @@ describe('token endpoint', () => {
     expect(second.statusCode).toBe(200);
     const replay = await token({ ...exchange, code: secondCode });
     expect(replay.statusCode).toBe(400);
-    expect(replay.json().error).toBe('invalid_grant');
-    expect((await whoAmI(second.json().access_token)).statusCode).toBe(401);
+    expect(replay.json<OAuthErrorResponse>().error).toBe('invalid_grant');
+    expect((await whoAmI(second.json<TokenResponse>().access_token)).statusCode).toBe(401);
   });
 
   it('refresh may narrow the scope but not widen it', async () => {
@@ -284,7 +287,7 @@ describe('token endpoint', () => {
         redirect_uri: REDIRECT,
         ...clientFields,
       })
-    ).json();
+    ).json<TokenResponse>();
     expect(issued.scope).toBe('callPurposes.read callPurposes.write');
     const widened = await token({
       grant_type: 'refresh_token',
@@ -292,14 +295,14 @@ describe('token endpoint', () => {
       scope: 'callPurposes.all',
       ...clientFields,
     });
-    expect(widened.json().error).toBe('invalid_scope');
+    expect(widened.json<OAuthErrorResponse>().error).toBe('invalid_scope');
     const narrowed = await token({
       grant_type: 'refresh_token',
       refresh_token: issued.refresh_token,
       scope: 'callPurposes.read',
       ...clientFields,
     });
-    expect(narrowed.json().scope).toBe('callPurposes.read');
+    expect(narrowed.json<TokenResponse>().scope).toBe('callPurposes.read');
   });
 
   it('invalid_client (401) for a wrong secret, an unknown client or no credentials', async () => {
@@ -317,14 +320,14 @@ describe('token endpoint', () => {
         ...fields,
       });
       expect(response.statusCode).toBe(401);
-      expect(response.json().error).toBe('invalid_client');
+      expect(response.json<OAuthErrorResponse>().error).toBe('invalid_client');
       expect(response.headers['www-authenticate']).toBe('Basic realm="outreach"');
     }
     const basic = await token(
       { grant_type: 'authorization_code', code, redirect_uri: REDIRECT },
       `${SEEDED_CLIENT.clientId}:nope`,
     );
-    expect(basic.json().error).toBe('invalid_client');
+    expect(basic.json<OAuthErrorResponse>().error).toBe('invalid_client');
     // The code survived the failed attempts: client authentication comes first.
     const ok = await token(
       { grant_type: 'authorization_code', code, redirect_uri: REDIRECT },
@@ -341,7 +344,7 @@ describe('token endpoint', () => {
       redirect_uri: 'http://127.0.0.1:8787/auth/callback',
       ...clientFields,
     });
-    expect(response.json().error).toBe('invalid_grant');
+    expect(response.json<OAuthErrorResponse>().error).toBe('invalid_grant');
   });
 
   it('invalid_grant once the code has expired', async () => {
@@ -401,13 +404,17 @@ describe('token endpoint', () => {
       redirect_uri: REDIRECT,
       ...clientFields,
     };
-    expect((await token(base)).json().error).toBe('invalid_grant');
+    expect((await token(base)).json<OAuthErrorResponse>().error).toBe('invalid_grant');
     expect(
-      (await token({ ...base, code_verifier: randomBytes(32).toString('base64url') })).json().error,
+      (
+        await token({ ...base, code_verifier: randomBytes(32).toString('base64url') })
+      ).json<OAuthErrorResponse>().error,
     ).toBe('invalid_grant');
     const ok = await token({ ...base, code_verifier: verifier });
     expect(ok.statusCode).toBe(200);
-    expect((await whoAmI(ok.json().access_token)).json().meta.user.id).toBe(3);
+    expect(
+      (await whoAmI(ok.json<TokenResponse>().access_token)).json<ApiRootDocument>().meta.user.id,
+    ).toBe(3);
   });
 
   it('RFC 6749 errors for malformed requests', async () => {
@@ -421,20 +428,23 @@ describe('token endpoint', () => {
     for (const [fields, error] of cases) {
       const response = await token(fields);
       expect(response.statusCode, JSON.stringify(fields)).toBe(400);
-      expect(response.json()).toEqual({ error, error_description: expect.any(String) });
+      expect(response.json<OAuthErrorResponse>()).toEqual({
+        error,
+        error_description: expect.any(String) as unknown,
+      });
     }
     const both = await token(
       { grant_type: 'refresh_token', refresh_token: 'x', client_secret: 'y' },
       basicCredentials,
     );
-    expect(both.json().error).toBe('invalid_request');
+    expect(both.json<OAuthErrorResponse>().error).toBe('invalid_request');
     const repeated = await emulator.request({
       method: 'POST',
       url: '/oauth/token',
       headers: { 'content-type': FORM },
       payload: 'grant_type=refresh_token&grant_type=authorization_code',
     });
-    expect(repeated.json().error).toBe('invalid_request');
+    expect(repeated.json<OAuthErrorResponse>().error).toBe('invalid_request');
     const json = await emulator.request({
       method: 'POST',
       url: '/oauth/token',
@@ -442,7 +452,7 @@ describe('token endpoint', () => {
       payload: JSON.stringify({ grant_type: 'refresh_token', ...clientFields }),
     });
     expect(json.statusCode).toBe(400);
-    expect(json.json().error).toBe('invalid_request');
+    expect(json.json<OAuthErrorResponse>().error).toBe('invalid_request');
   });
 });
 

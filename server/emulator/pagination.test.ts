@@ -33,7 +33,7 @@ afterAll(() => emulator.close());
 async function get(url: string): Promise<Page> {
   const response = await emulator.request({ method: 'GET', url, token });
   expect(response.statusCode, url).toBe(200);
-  return response.json() as Page;
+  return response.json<Page>();
 }
 
 async function walk(

@@ -1,7 +1,9 @@
 // Authorization meta must be exact: for every role × scope × seeded purpose, meta.canWrite is
 // true exactly when that token's PATCH succeeds and meta.canDelete exactly when its DELETE does.
 import { afterAll, describe, expect, it } from 'vitest';
+import type { ErrorDocument } from '../shared/jsonApiErrors';
 import { SEEDED_PURPOSES } from './seed';
+import type { ListDocument, SingleDocument } from './test/documents';
 import { purposeDocument, startEmulator, type Emulator } from './test/harness';
 
 const ROLES = ['admin', 'manager', 'agent'] as const;
@@ -44,14 +46,7 @@ describe.each(ROLES)('%s', (role) => {
         token,
       });
       expect(list.statusCode).toBe(200);
-      const metaById = new Map<number, { canWrite: boolean; canDelete: boolean }>(
-        list
-          .json()
-          .data.map((r: { id: number; meta: { canWrite: boolean; canDelete: boolean } }) => [
-            r.id,
-            r.meta,
-          ]),
-      );
+      const metaById = new Map(list.json<ListDocument>().data.map((r) => [r.id, r.meta]));
 
       for (const purpose of SEEDED_PURPOSES) {
         const meta = metaById.get(purpose.id);
@@ -60,7 +55,7 @@ describe.each(ROLES)('%s', (role) => {
           url: `/api/v2/callPurposes/${purpose.id}?provideAuthorizationMeta=true`,
           token,
         });
-        expect(single.json().data.meta).toEqual(meta);
+        expect(single.json<SingleDocument>().data.meta).toEqual(meta);
 
         const patch = await emulator.request({
           method: 'PATCH',
@@ -88,7 +83,7 @@ describe.each(ROLES)('%s', (role) => {
           if (response.statusCode >= 400) {
             expect(response.statusCode, context).toBe(403);
             expect(['unauthorizedOauthScope', 'unauthorizedRequest']).toContain(
-              response.json().errors[0].id,
+              response.json<ErrorDocument>().errors[0]?.id,
             );
           }
         }
@@ -116,7 +111,7 @@ describe('a manager on purposes they create', () => {
       token,
       json: purposeDocument({ name: 'Mine' }),
     });
-    expect(created.json().data.meta).toEqual({ canWrite: true, canDelete: true });
+    expect(created.json<SingleDocument>().data.meta).toEqual({ canWrite: true, canDelete: true });
     // An admin-created one: editable but not deletable by the manager.
     const byAdmin = await emulator.request({
       method: 'POST',
@@ -124,13 +119,13 @@ describe('a manager on purposes they create', () => {
       token: emulator.token('admin'),
       json: purposeDocument({ name: 'Theirs' }),
     });
-    const id = byAdmin.json().data.id;
+    const id = byAdmin.json<SingleDocument>().data.id;
     const meta = await emulator.request({
       method: 'GET',
       url: `/api/v2/callPurposes/${id}?provideAuthorizationMeta=true`,
       token,
     });
-    expect(meta.json().data.meta).toEqual({ canWrite: true, canDelete: false });
+    expect(meta.json<SingleDocument>().data.meta).toEqual({ canWrite: true, canDelete: false });
     expect(
       (await emulator.request({ method: 'DELETE', url: `/api/v2/callPurposes/${id}`, token }))
         .statusCode,
@@ -139,7 +134,7 @@ describe('a manager on purposes they create', () => {
       (
         await emulator.request({
           method: 'DELETE',
-          url: `/api/v2/callPurposes/${created.json().data.id}`,
+          url: `/api/v2/callPurposes/${created.json<SingleDocument>().data.id}`,
           token,
         })
       ).statusCode,

@@ -40,8 +40,9 @@ export type EmulatorOptions = {
  */
 export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, options) => {
   const db = openEmulatorDatabase(options.dataDir);
-  app.addHook('onClose', async () => {
+  app.addHook('onClose', (_instance, done) => {
     db.close();
+    done();
   });
   options.readiness?.add('emulatorDatabase', () => sqliteAnswers(db));
   const clock = options.clock ?? systemClock;
@@ -54,7 +55,7 @@ export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, o
   await registerSecurityHeaders(app);
   await registerCompression(app);
   app.setErrorHandler(jsonApiErrorHandler('emulator'));
-  app.setNotFoundHandler(async (request) => {
+  app.setNotFoundHandler((request) => {
     throw resourceNotFound(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);
   });
   await app.register(apiRoutes, { prefix: '/api/v2', repos, limiter, apiBase, clock });

@@ -82,7 +82,7 @@ const readyzSchema = {
 } as const;
 
 export function registerHealthRoutes(app: FastifyInstance, readiness: ReadinessChecks): void {
-  app.get('/healthz', { schema: healthzSchema }, async () => ({ ok: true }));
+  app.get('/healthz', { schema: healthzSchema }, () => ({ ok: true }));
   app.get('/readyz', { schema: readyzSchema }, async (_request, reply) => {
     const { ready, checks } = await readiness.run();
     return reply

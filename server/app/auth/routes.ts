@@ -1,6 +1,6 @@
 // /auth: the OAuth authorization-code flow (with state and PKCE) against the upstream, and the
 // session endpoints the SPA uses. Nothing here is emulator-specific.
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import type { Clock } from '../../clock';
 import type { AppConfig } from '../config';
 import type { SessionRepository } from '../db/sessionRepository';
@@ -27,7 +27,8 @@ export interface AuthRoutesOptions {
 export type SignInError =
   'access_denied' | 'invalid_state' | 'sign_in_failed' | 'upstream_unavailable' | 'rate_limited';
 
-function signInUrl(error: SignInError | string, returnTo?: string): string {
+/** `error` is a SignInError or, passed through, the code the upstream's authorize page returned. */
+function signInUrl(error: string, returnTo?: string): string {
   const params = new URLSearchParams({ error });
   if (returnTo !== undefined) params.set('returnTo', returnTo);
   return `/sign-in?${params.toString()}`;
@@ -51,7 +52,7 @@ const sessionSchema = {
   },
 } as const;
 
-export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, options) => {
+export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (app, options, done) => {
   const { config, clock, repo, oauth, sessions, cookies, current } = options;
   const redirectUri = `${config.publicUrl}/auth/callback`;
 
@@ -191,4 +192,5 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, opt
       return reply.code(204).header('cache-control', 'no-store').send();
     },
   );
+  done();
 };

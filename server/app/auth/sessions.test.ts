@@ -55,7 +55,7 @@ describe('session service', () => {
   }
 
   it('hands out the stored token while it is fresh', async () => {
-    const oauth = fakeRefresher(async () => grant(1));
+    const oauth = fakeRefresher(() => Promise.resolve(grant(1)));
     const service = createSessionService(config, repo, oauth, now);
     const { id, session } = openSession(service);
     expect(service.find(id)?.user.name).toBe('Alex Morgan');
@@ -64,7 +64,7 @@ describe('session service', () => {
   });
 
   it('refreshes ahead from the first millisecond of the leeway, not before', async () => {
-    const oauth = fakeRefresher(async (_token, call) => grant(call));
+    const oauth = fakeRefresher((_token, call) => Promise.resolve(grant(call)));
     const service = createSessionService(config, repo, oauth, now);
     const { session } = openSession(service);
     clock.advance((TOKEN_LIFE_SECONDS - config.refreshLeewaySeconds) * 1000 - 1);
@@ -97,7 +97,7 @@ describe('session service', () => {
   });
 
   it('refreshes once after concurrent 401s, and not again for a late 401 on the old token', async () => {
-    const oauth = fakeRefresher(async (_token, call) => grant(call));
+    const oauth = fakeRefresher((_token, call) => Promise.resolve(grant(call)));
     const service = createSessionService(config, repo, oauth, now);
     const { session } = openSession(service);
     const retried = await Promise.all(
@@ -109,7 +109,7 @@ describe('session service', () => {
   });
 
   it('keeps the old refresh token when the upstream does not rotate it', async () => {
-    const oauth = fakeRefresher(async (_token, call) => grant(call, null));
+    const oauth = fakeRefresher((_token, call) => Promise.resolve(grant(call, null)));
     const service = createSessionService(config, repo, oauth, now);
     const { session } = openSession(service);
     await service.accessTokenAfterRejection(session, 'access-0');
@@ -118,9 +118,9 @@ describe('session service', () => {
   });
 
   it('ends the session when the refresh token is refused', async () => {
-    const oauth = fakeRefresher(async () => {
-      throw new TokenGrantError(400, 'invalid_grant', null);
-    });
+    const oauth = fakeRefresher(() =>
+      Promise.reject(new TokenGrantError(400, 'invalid_grant', null)),
+    );
     const service = createSessionService(config, repo, oauth, now);
     const { id, session } = openSession(service);
     const attempts = Array.from({ length: 3 }, () =>
@@ -132,9 +132,9 @@ describe('session service', () => {
   });
 
   it('keeps the session when the token endpoint only says "not now"', async () => {
-    const oauth = fakeRefresher(async () => {
-      throw new TokenGrantError(429, 'rate_limited', '30');
-    });
+    const oauth = fakeRefresher(() =>
+      Promise.reject(new TokenGrantError(429, 'rate_limited', '30')),
+    );
     const service = createSessionService(config, repo, oauth, now);
     const { id, session } = openSession(service);
     await expect(service.accessTokenAfterRejection(session, 'access-0')).rejects.toBeInstanceOf(
@@ -147,7 +147,7 @@ describe('session service', () => {
     const service = createSessionService(
       config,
       repo,
-      fakeRefresher(async () => grant(1)),
+      fakeRefresher(() => Promise.resolve(grant(1))),
       now,
     );
     const { id } = openSession(service);
@@ -161,7 +161,7 @@ describe('session service', () => {
     const service = createSessionService(
       config,
       repo,
-      fakeRefresher(async () => grant(1)),
+      fakeRefresher(() => Promise.resolve(grant(1))),
       now,
     );
     const { id } = openSession(service);

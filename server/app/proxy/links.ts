@@ -9,6 +9,11 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** `value` as a list when it is one (`Array.isArray` alone would type its items `any`). */
+function listOf(value: unknown, otherwise: unknown[]): unknown[] {
+  return Array.isArray(value) ? (value as unknown[]) : otherwise;
+}
+
 /** A links object's members are URLs or link objects `{ href, meta? }`. */
 function rewriteLinksObject(links: unknown, apiUrl: string): void {
   if (!isObject(links)) return;
@@ -34,9 +39,9 @@ function rewriteResource(resource: unknown, apiUrl: string): void {
 export function rewriteDocumentLinks<T>(document: T, apiUrl: string): T {
   if (!isObject(document)) return document;
   rewriteLinksObject(document.links, apiUrl);
-  const resources = [
-    ...(Array.isArray(document.data) ? document.data : [document.data]),
-    ...(Array.isArray(document.included) ? document.included : []),
+  const resources: unknown[] = [
+    ...listOf(document.data, [document.data]),
+    ...listOf(document.included, []),
   ];
   for (const resource of resources) rewriteResource(resource, apiUrl);
   return document;

@@ -1,7 +1,7 @@
 // /api/v2/*: forwards the browser's request to the upstream API with the session's bearer token.
 // The body travels as raw bytes (this context's only content-type parser keeps them as a
 // Buffer), so the upstream sees exactly what the browser sent and answers 415 itself.
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config';
 import type { SessionCookieHelpers } from '../auth/currentSession';
 import { UpstreamUnavailableError, TokenGrantError } from '../auth/oauthClient';
@@ -20,7 +20,7 @@ export interface ProxyOptions {
 const PASSED_BACK = ['content-type', 'retry-after', 'www-authenticate'];
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
-export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (app, options) => {
+export const proxyRoutes: FastifyPluginCallback<ProxyOptions> = (app, options, done) => {
   const { config, sessions, current } = options;
   const apiUrl = config.upstream.apiUrl;
 
@@ -132,4 +132,5 @@ export const proxyRoutes: FastifyPluginAsync<ProxyOptions> = async (app, options
 
   app.route({ method: METHODS, url: '/', handler: handle });
   app.route({ method: METHODS, url: '/*', handler: handle });
+  done();
 };

@@ -1,6 +1,7 @@
 // The token command as a newcomer runs it: a child process that prints only the token.
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiRootDocument } from '../test/documents';
 import { repoRoot, startEmulator, tempDataDir, type Emulator } from '../test/harness';
 
 function runTokenCommand(dataDir: string, ...args: string[]) {
@@ -39,7 +40,7 @@ describe('token command', () => {
       url: '/api/v2',
       token: stdout.trim(),
     });
-    expect(response.json().meta).toEqual({
+    expect(response.json<ApiRootDocument>().meta).toEqual({
       user: { id: 2, email: 'maria.chen@example.com', firstName: 'Maria', lastName: 'Chen' },
       scopes: ['callPurposes.read'],
     });
@@ -68,7 +69,7 @@ describe('token command', () => {
       url: '/api/v2',
       token: stdout.trim(),
     });
-    expect(response.json().meta.scopes).toEqual(['callPurposes.all']);
+    expect(response.json<ApiRootDocument>().meta.scopes).toEqual(['callPurposes.all']);
   });
 
   it('exits 1 with a clear message for an unknown user or scope, printing no token', () => {

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../../clock';
 import type { Repositories } from '../repositories';
 import { sha256Hex } from '../seed';
@@ -51,9 +51,10 @@ function redirectError(reply: FastifyReply, error: RedirectableError): FastifyRe
   );
 }
 
-export const oauthRoutes: FastifyPluginAsync<OAuthDeps> = async (
+export const oauthRoutes: FastifyPluginCallback<OAuthDeps> = (
   app,
   { repos, clock, settings },
+  done,
 ) => {
   app.get('/authorize', { schema: authorizePageRouteSchema }, async (request, reply) => {
     const params = singleParams(queryOf(request));
@@ -127,6 +128,7 @@ export const oauthRoutes: FastifyPluginAsync<OAuthDeps> = async (
       return refreshAccessToken(repos, client, params, settings, now);
     throw new OAuthError('unsupported_grant_type', `grant_type "${grantType}" is not supported.`);
   });
+  done();
 };
 
 export function sendAuthorizePageError(reply: FastifyReply, description: string): FastifyReply {

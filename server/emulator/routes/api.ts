@@ -25,7 +25,7 @@ export const apiRoutes: FastifyPluginAsync<ApiDeps> = async (app, deps) => {
   app.setErrorHandler(jsonApiErrorHandler('emulator'));
   app.addHook('onRequest', createApiGuard(deps));
   // Registered here so that unknown /api/v2 paths also pass the guard and carry rate-limit headers.
-  app.setNotFoundHandler(async (request) => {
+  app.setNotFoundHandler((request) => {
     throw resourceNotFound(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);
   });
   await app.register(rootRoutes);

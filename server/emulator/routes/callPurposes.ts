@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
 import type { Clock } from '../../clock';
 import { parseCreateDocument, parseUpdateDocument } from '../domain/callPurposeInput';
 import { roleMayCreate, roleMayDelete, roleMayUpdate } from '../domain/permissions';
@@ -50,11 +50,11 @@ function assertMayDelete(user: UserRow, row: CallPurposeRow): void {
   }
 }
 
-export const callPurposeRoutes: FastifyPluginAsync<{
+export const callPurposeRoutes: FastifyPluginCallback<{
   repos: Repositories;
   apiBase: string;
   clock: Clock;
-}> = async (app, { repos, apiBase, clock }) => {
+}> = (app, { repos, apiBase, clock }, done) => {
   const contextOf = (request: FastifyRequest): DocumentContext => ({
     principal: principalOf(request),
     users: repos.users,
@@ -141,4 +141,5 @@ export const callPurposeRoutes: FastifyPluginAsync<{
       return reply.status(204).send();
     },
   );
+  done();
 };

@@ -1,11 +1,11 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import { principalOf } from '../http/apiGuard';
 import { parseNoQuery } from '../query/listQuery';
 import { searchParamsOf, sendDocument } from './requestQuery';
 import { apiRootRouteSchema } from './schemas';
 
 /** `GET /api/v2`: who the token belongs to and what it may do; any valid token, no scope. */
-export const rootRoutes: FastifyPluginAsync = async (app) => {
+export const rootRoutes: FastifyPluginCallback = (app, _options, done) => {
   app.get('/', { schema: apiRootRouteSchema }, async (request, reply) => {
     parseNoQuery(searchParamsOf(request));
     const { user, scopes } = principalOf(request);
@@ -21,4 +21,5 @@ export const rootRoutes: FastifyPluginAsync = async (app) => {
       },
     });
   });
+  done();
 };

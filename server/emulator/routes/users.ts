@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginCallback } from 'fastify';
 import { userResource } from '../documents/resources';
 import { requireScope } from '../http/apiGuard';
 import { resourceNotFound } from '../http/errors';
@@ -7,9 +7,10 @@ import type { Repositories } from '../repositories';
 import { parseId, searchParamsOf, sendDocument } from './requestQuery';
 import { readUserRouteSchema } from './schemas';
 
-export const userRoutes: FastifyPluginAsync<{ repos: Repositories; apiBase: string }> = async (
+export const userRoutes: FastifyPluginCallback<{ repos: Repositories; apiBase: string }> = (
   app,
   { repos, apiBase },
+  done,
 ) => {
   app.get<{ Params: { id: string } }>(
     '/users/:id',
@@ -29,4 +30,5 @@ export const userRoutes: FastifyPluginAsync<{ repos: Repositories; apiBase: stri
       return sendDocument(reply, 200, { data: userResource(user, apiBase, fields) });
     },
   );
+  done();
 };

@@ -83,7 +83,7 @@ export function assertValid(
 /** JSON:API error document as API.md states it (stricter than the published 422 schema). */
 export function isErrorDocument(body: unknown): boolean {
   if (!body || typeof body !== 'object' || !('errors' in body)) return false;
-  const { errors } = body as { errors: unknown };
+  const { errors } = body;
   return (
     Array.isArray(errors) &&
     errors.length > 0 &&

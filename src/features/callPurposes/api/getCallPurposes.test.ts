@@ -45,11 +45,12 @@ describe('getCallPurposes', () => {
   });
 
   it("never follows a link off this origin's API", async () => {
-    const fetchMock = vi.fn(
-      async () =>
+    const fetchMock = vi.fn(() =>
+      Promise.resolve(
         new Response(
           JSON.stringify({ data: [], links: { next: 'https://evil.example/api/v2/x' } }),
         ),
+      ),
     );
     vi.stubGlobal('fetch', fetchMock);
     await expect(getCallPurposes()).rejects.toThrow(/outside \/api\/v2/);
