@@ -191,14 +191,15 @@ describe('consent page', () => {
       redirect_uri: REDIRECT,
       ...clientFields,
     });
-    expect(issued.json().scope).toBe('callPurposes.all');
+    const granted = issued.json<TokenResponse>();
+    expect(granted.scope).toBe('callPurposes.all');
     const calls = await emulator.request({
       method: 'GET',
       url: '/api/v2/calls',
-      token: issued.json().access_token,
+      token: granted.access_token,
     });
     expect(calls.statusCode).toBe(403);
-    expect(calls.json().errors[0].id).toBe('unauthorizedOauthScope');
+    expect(calls.json<{ errors: { id: string }[] }>().errors[0]?.id).toBe('unauthorizedOauthScope');
 
     // A box for a scope that was not requested grants nothing; no box at all is refused.
     expect((await exchange(['users.all'])).statusCode).toBe(400);
