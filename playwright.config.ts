@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { E2E_APP_URL, e2eServers } from './e2e/support/servers';
+import { E2E_APP_URL, e2eServers, REDIS_APP_DATA_DIR, REDIS_APP_URL } from './e2e/support/servers';
 
 // Playwright cannot download its own browsers here: use Debian's Chromium where it exists, so a
 // machine with Playwright's bundled browser still works.
@@ -24,6 +24,17 @@ export default defineConfig({
       args: ['--disable-background-networking', '--disable-component-update', '--disable-sync'],
     },
   },
-  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'] } }],
+  projects: [
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] } },
+    {
+      // The same sign-in, CRUD, role and validation flows once more, against an app server
+      // keeping its sessions in Redis (reorder and session expiry stay on the SQLite run: they
+      // start servers of their own, and the store is not what they are about).
+      name: 'chromium-redis-sessions',
+      testMatch: ['crud.spec.ts', 'roles.spec.ts', 'validation.spec.ts', 'agentWrite.spec.ts'],
+      metadata: { url: REDIS_APP_URL, dataDir: REDIS_APP_DATA_DIR },
+      use: { ...devices['Desktop Chrome'], baseURL: REDIS_APP_URL },
+    },
+  ],
   webServer: e2eServers,
 });

@@ -1,13 +1,12 @@
 // Hiding a button is a courtesy; the server is the guard. An agent's hand-made writes are refused.
 import { expect, test } from '@playwright/test';
-import { OutreachApi, tokenFor } from './support/outreachApi';
-import { E2E_APP_URL, E2E_DATA_DIR } from './support/servers';
+import { emulatorApi } from './support/appUnderTest';
 import { signIn } from './support/signIn';
 
 type Answer = { status: number; body: { errors?: { id?: string }[] } };
 
 test('a crafted PATCH, POST and DELETE by an agent are refused by the server', async ({ page }) => {
-  const api = new OutreachApi(`${E2E_APP_URL}/emulator/api/v2`, tokenFor('admin', E2E_DATA_DIR));
+  const api = emulatorApi();
   const before = await api.findByName('Demo');
   expect(before).toBeDefined();
   await signIn(page, 'agent');

@@ -1,12 +1,10 @@
 // Create, edit and delete through the UI; every result is confirmed through the API itself.
 import { expect, test } from '@playwright/test';
-import { OutreachApi, tokenFor } from './support/outreachApi';
 import { saveScreenshot } from './support/screenshots';
-import { E2E_APP_URL, E2E_DATA_DIR } from './support/servers';
+import { emulatorApi } from './support/appUnderTest';
 import { signIn } from './support/signIn';
 
-const api = () =>
-  new OutreachApi(`${E2E_APP_URL}/emulator/api/v2`, tokenFor('admin', E2E_DATA_DIR));
+const api = emulatorApi;
 
 test('an admin creates a purpose, which lands at the end of the list', async ({
   page,

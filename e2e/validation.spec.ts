@@ -1,7 +1,6 @@
 // Bad input gets a clear message on the field: from the form itself, and from the server's 422.
 import { expect, test } from '@playwright/test';
-import { OutreachApi, tokenFor } from './support/outreachApi';
-import { E2E_APP_URL, E2E_DATA_DIR } from './support/servers';
+import { emulatorApi } from './support/appUnderTest';
 import { signIn } from './support/signIn';
 
 test.beforeEach(async ({ page }) => {
@@ -57,7 +56,7 @@ test('256 characters are too many, 255 are fine', async ({ page }) => {
   await expect(dialog.getByText('Use at most 255 characters')).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog).toBeHidden();
-  const api = new OutreachApi(`${E2E_APP_URL}/emulator/api/v2`, tokenFor('admin', E2E_DATA_DIR));
+  const api = emulatorApi();
   expect(await api.findByName(accepted)).toBeDefined();
 });
 

@@ -5,6 +5,7 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './buildApp';
 import { formatConfigErrors, parseAppConfig, type AppConfig } from './app/config';
 import { resolveSessionSecret } from './app/sessionSecret';
+import { SessionStoreUnavailableError } from './app/sessions/store';
 import { emulatorOptionsFrom, parseEmulatorConfig } from './emulator/config';
 import type { EmulatorOptions } from './emulator/plugin';
 
@@ -47,7 +48,15 @@ function readyLine(config: AppConfig): string {
 }
 
 const { config, emulator } = readSettings(process.env, process.argv.includes('--dev'));
-const app = await buildApp(config, emulator === undefined ? {} : { emulator });
+const app = await buildApp(config, emulator === undefined ? {} : { emulator }).catch(
+  (error: unknown) => {
+    if (!(error instanceof SessionStoreUnavailableError)) throw error;
+    console.error(
+      `The app server cannot start: its session store is unreachable. ${error.message} Start Redis, or correct REDIS_URL (unset it to keep sessions in SQLite).`,
+    );
+    process.exit(1);
+  },
+);
 
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err !== undefined) app.log.error({ err }, 'app server crashed');

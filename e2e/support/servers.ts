@@ -3,7 +3,9 @@
 // - the main app server with the embedded emulator (`npm start` as a newcomer runs it);
 // - an app server whose tokens and refresh tokens live seconds, for the session-expiry test;
 // - a standalone emulator (`npm run emulator`) acting as an external Outreach with 3-second access
-//   tokens, and an app server configured for it through the OUTREACH_* settings.
+//   tokens, and an app server configured for it through the OUTREACH_* settings;
+// - a private redis-server (no persistence) and an app server keeping its sessions there, for
+//   the project that runs a set of the same flows against the Redis store.
 import type { PlaywrightTestConfig } from '@playwright/test';
 import { SEEDED_CLIENT } from '../../server/emulator/seed';
 
@@ -35,6 +37,14 @@ export const EXTERNAL_APP_URL = `http://localhost:${EXTERNAL_APP_PORT}`;
 export const REORDER_APP_PORT = PORT_BASE + 4;
 /** The same for the spec that fails chosen writes and checks Retry and Undo. */
 export const REORDER_RECOVERY_APP_PORT = PORT_BASE + 5;
+
+export const REDIS_PORT = PORT_BASE + 6;
+export const REDIS_APP_PORT = PORT_BASE + 7;
+export const REDIS_APP_URL = `http://localhost:${REDIS_APP_PORT}`;
+export const REDIS_APP_DATA_DIR = `${DATA_ROOT}/redis-app`;
+/** Free for specs that start an app server of their own (the Redis outage spec). */
+export const SPARE_PORT = PORT_BASE + 8;
+const E2E_SESSION_SECRET = 'e2e-session-secret-that-is-long-enough-for-the-app-server-0123456789';
 
 function freshDataDir(dataDir: string): string {
   return `rm -rf ${dataDir} && mkdir -p ${dataDir}`;
@@ -76,7 +86,21 @@ const appForExternalEmulator = appServer(EXTERNAL_APP_PORT, `${DATA_ROOT}/extern
   OUTREACH_OAUTH_URL: `${EXTERNAL_EMULATOR_URL}/oauth`,
   OUTREACH_CLIENT_ID: SEEDED_CLIENT.clientId,
   OUTREACH_CLIENT_SECRET: SEEDED_CLIENT.clientSecret,
-  SESSION_SECRET: 'e2e-session-secret-that-is-long-enough-for-the-app-server-0123456789',
+  SESSION_SECRET: E2E_SESSION_SECRET,
+});
+
+// Started before the app server that needs it (Playwright starts web servers in order).
+const redis: WebServer = {
+  command: `exec redis-server --port ${REDIS_PORT} --bind 127.0.0.1 --save '' --appendonly no`,
+  port: REDIS_PORT,
+  reuseExistingServer: false,
+  timeout: 30_000,
+  gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
+};
+
+const appOnRedis = appServer(REDIS_APP_PORT, REDIS_APP_DATA_DIR, {
+  REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}/0`,
+  SESSION_SECRET: E2E_SESSION_SECRET,
 });
 
 export const e2eServers: WebServer[] = [
@@ -87,4 +111,6 @@ export const e2eServers: WebServer[] = [
   }),
   externalEmulator,
   appForExternalEmulator,
+  redis,
+  appOnRedis,
 ];

@@ -14,6 +14,9 @@ import { createTestClock, type TestClock } from '../testing/testClock';
 import { parseAppConfig, type AppConfig } from './config';
 import { tokenFor } from '../emulator/test/harness';
 import { resolveSessionSecret } from './sessionSecret';
+import { createSqliteSessionStore } from './sessions/sqliteSessionStore';
+import type { SessionStore } from './sessions/store';
+import { tokenCipher } from './sessions/tokenCipher';
 import { browser, fakeDist, freePort, signIn, tempDir, type Browser } from './test/harness';
 
 interface Running {
@@ -58,16 +61,6 @@ async function startComposed({
   };
 }
 
-/** Direct access to the app's session store, to simulate revoked and expired tokens. */
-function tamper(dataDir: string, sql: string): void {
-  const db = new Database(join(dataDir, 'app.sqlite'));
-  try {
-    db.prepare(sql).run();
-  } finally {
-    db.close();
-  }
-}
-
 /** The stored row key of a browser's session: SHA-256 of the id inside the signed cookie. */
 function sessionKey(client: Browser): string {
   const signed = decodeURIComponent(client.jar.get('cpa_session') ?? '');
@@ -76,15 +69,52 @@ function sessionKey(client: Browser): string {
     .digest('base64url');
 }
 
-function storedTokens(dataDir: string, client?: Browser) {
+/**
+ * The app's own session store, opened beside the server on the same file and secret, to read
+ * the tokens it keeps and to simulate revoked ones (SQLite allows a second connection).
+ */
+async function withStore<T>(server: Running, use: (store: SessionStore) => Promise<T>) {
+  const store = createSqliteSessionStore({
+    dataDir: server.dataDir,
+    cipher: tokenCipher(server.config.sessionSecret),
+    now: Date.now,
+  });
+  try {
+    return await use(store);
+  } finally {
+    await store.close();
+  }
+}
+
+function storedTokens(server: Running, client: Browser) {
+  return withStore(server, (store) => store.find(sessionKey(client)));
+}
+
+/** Replaces the stored tokens of a browser's session, as a revocation upstream would. */
+function tamper(
+  server: Running,
+  client: Browser,
+  tokens: { accessToken: string; refreshToken?: string },
+) {
+  return withStore(server, async (store) => {
+    const session = await store.find(sessionKey(client));
+    if (session === undefined) throw new Error('no session to tamper with');
+    await store.saveTokens(session.idHash, { ...session, ...tokens }, session.version);
+  });
+}
+
+/** Every row in app.sqlite, all tables together. */
+function appRowCount(dataDir: string): number {
   const db = new Database(join(dataDir, 'app.sqlite'), { readonly: true });
   try {
-    const rows = db.prepare('SELECT id_hash, access_token, refresh_token FROM sessions').all() as {
-      id_hash: string;
-      access_token: string;
-      refresh_token: string;
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+      name: string;
     }[];
-    return client === undefined ? rows : rows.filter((row) => row.id_hash === sessionKey(client));
+    return tables.reduce(
+      (sum, { name }) =>
+        sum + (db.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
+      0,
+    );
   } finally {
     db.close();
   }
@@ -121,7 +151,7 @@ describe('app server with the embedded emulator', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(await response.json()).toEqual({
       ok: true,
-      checks: { emulatorDatabase: 'ok', sessionDatabase: 'ok' },
+      checks: { emulatorDatabase: 'ok', sessionStore: 'ok' },
     });
   });
 
@@ -191,6 +221,54 @@ describe('app server with the embedded emulator', () => {
     expect(next.data.map((item) => item.id)).not.toContain(page.data[0]?.id);
   });
 
+  it('keeps no row for a sign-in that was only started: 1,000 of them leave storage as it was', async () => {
+    const before = appRowCount(server.dataDir);
+    for (let batch = 0; batch < 20; batch += 1) {
+      const responses = await Promise.all(
+        Array.from({ length: 50 }, () =>
+          fetch(`${server.url}/auth/login?returnTo=/call-purposes`, { redirect: 'manual' }),
+        ),
+      );
+      expect(responses.map((response) => response.status)).toEqual(Array(50).fill(302));
+    }
+    expect(appRowCount(server.dataDir)).toBe(before);
+  });
+
+  it('carries the pending sign-in in a sealed, HttpOnly, 10-minute cookie the browser cannot read or alter', async () => {
+    const client = browser(server.url);
+    const login = await client.fetch('/auth/login?returnTo=/call-purposes/7/edit');
+    const state = new URL(login.headers.get('location') ?? '').searchParams.get('state') ?? '';
+    const header = client.jar.seen.find((cookie) => cookie.startsWith('cpa_login=')) ?? '';
+    expect(header).toMatch(/HttpOnly/i);
+    expect(header).toMatch(/Max-Age=600/i);
+    const value = decodeURIComponent(client.jar.get('cpa_login') ?? '');
+    expect(value).not.toContain(state);
+    expect(value).not.toContain('call-purposes');
+    // Any change to the sealed value makes the callback refuse it. (A character in the middle:
+    // the last base64url character may carry only padding bits, which decoding ignores.)
+    const middle = Math.floor(value.length / 2);
+    const altered = value[middle] === 'A' ? 'B' : 'A';
+    client.jar.set(
+      'cpa_login',
+      encodeURIComponent(value.slice(0, middle) + altered + value.slice(middle + 1)),
+    );
+    const callback = await client.fetch(`/auth/callback?code=abc&state=${state}`);
+    expect(callback.headers.get('location')).toBe('/sign-in?error=invalid_state');
+  });
+
+  it('ends the previous session server-side when the same browser signs in again', async () => {
+    const client = browser(server.url);
+    await signIn(client, { as: 'Maria Chen' });
+    const firstCookie = client.jar.header();
+    await signIn(client, { as: 'Sam Patel' });
+    const session = (await (await client.fetch('/auth/session')).json()) as {
+      user: { name: string };
+    };
+    expect(session.user.name).toBe('Sam Patel');
+    const replay = await fetch(`${server.url}/auth/session`, { headers: { cookie: firstCookie } });
+    expect(replay.status).toBe(401);
+  });
+
   it('starts sign-in at the upstream with state, PKCE S256 and the callPurposes.all calls.read scopes', async () => {
     const response = await browser(server.url).fetch('/auth/login?returnTo=/call-purposes');
     expect(response.status).toBe(302);
@@ -226,11 +304,11 @@ describe('app server with the embedded emulator', () => {
     );
   });
 
-  it('keeps tokens out of the browser: the cookie holds only a signed random id', () => {
+  it('keeps tokens out of the browser: the cookie holds only a signed random id', async () => {
     const value = decodeURIComponent(alex.jar.get('cpa_session') ?? '');
-    const [tokens] = storedTokens(server.dataDir, alex);
-    expect(tokens?.access_token).toMatch(/^[\w-]{43}$/);
-    expect(value).not.toContain(tokens?.access_token);
+    const tokens = await storedTokens(server, alex);
+    expect(tokens?.accessToken).toMatch(/^[\w-]{43}$/);
+    expect(value).not.toContain(tokens?.accessToken);
     expect(value).toMatch(/^[\w-]{43}\.[\w+/=-]+$/);
   });
 
@@ -415,27 +493,21 @@ describe('app server with the embedded emulator', () => {
   it('refreshes and retries once when the upstream rejects the access token', async () => {
     const client = browser(server.url);
     await signIn(client);
-    const [before] = storedTokens(server.dataDir, client);
-    tamper(
-      server.dataDir,
-      `UPDATE sessions SET access_token = 'revoked' WHERE id_hash = '${sessionKey(client)}'`,
-    );
+    const before = await storedTokens(server, client);
+    await tamper(server, client, { accessToken: 'revoked' });
     const response = await client.fetch(LIST);
     expect(response.status).toBe(200);
-    const [after] = storedTokens(server.dataDir, client);
-    expect(after?.access_token).not.toBe('revoked');
-    expect(after?.access_token).not.toBe(before?.access_token);
-    expect(after?.refresh_token).not.toBe(before?.refresh_token);
+    const after = await storedTokens(server, client);
+    expect(after?.accessToken).not.toBe('revoked');
+    expect(after?.accessToken).not.toBe(before?.accessToken);
+    expect(after?.refreshToken).not.toBe(before?.refreshToken);
   });
 
   it('ends the session when its refresh token is refused', async () => {
     const client = browser(server.url);
     await signIn(client, { as: 'Maria Chen' });
     expect((await client.fetch('/auth/session')).status).toBe(200);
-    tamper(
-      server.dataDir,
-      `UPDATE sessions SET access_token = 'revoked', refresh_token = 'revoked' WHERE id_hash = '${sessionKey(client)}'`,
-    );
+    await tamper(server, client, { accessToken: 'revoked', refreshToken: 'revoked' });
     const response = await client.fetch(LIST);
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ errors: [{ id: 'unauthenticated' }] });
@@ -481,21 +553,22 @@ describe('app server as its tokens and sessions age', () => {
     const client = browser(server.url);
     await signIn(client);
     expect((await client.fetch(LIST)).status).toBe(200);
-    const [first] = storedTokens(server.dataDir, client);
+    const first = await storedTokens(server, client);
 
     clock.advance(TOKEN_TTL_SECONDS * 1000);
     // Refresh tokens rotate: had two of these refreshed with the same one, the second refresh
     // would be refused and the session would end with a 401.
     const responses = await Promise.all(Array.from({ length: 6 }, () => client.fetch(LIST)));
     expect(responses.map((response) => response.status)).toEqual(Array(6).fill(200));
-    const [second] = storedTokens(server.dataDir, client);
-    expect(second?.access_token).not.toBe(first?.access_token);
-    expect(second?.refresh_token).not.toBe(first?.refresh_token);
+    const second = await storedTokens(server, client);
+    expect(second?.accessToken).not.toBe(first?.accessToken);
+    expect(second?.refreshToken).not.toBe(first?.refreshToken);
+    expect(second?.version).toBe((first?.version ?? 0) + 1);
 
     clock.advance(TOKEN_TTL_SECONDS * 1000);
     expect((await client.fetch(LIST)).status).toBe(200);
-    const [third] = storedTokens(server.dataDir, client);
-    expect(third?.access_token).not.toBe(second?.access_token);
+    const third = await storedTokens(server, client);
+    expect(third?.accessToken).not.toBe(second?.accessToken);
     expect((await client.fetch('/auth/session')).status).toBe(200);
   });
 

@@ -37,6 +37,38 @@ describe('parseAppConfig', () => {
     });
   });
 
+  it('keeps sessions in SQLite unless REDIS_URL is set; Redis needs the shared SESSION_SECRET', () => {
+    const sqlite = parseAppConfig({});
+    expect(sqlite.ok && sqlite.config.redisUrl).toBeUndefined();
+    expect(sqlite.ok && sqlite.config.refreshLockTtlMs).toBe(10_000);
+
+    const redis = parseAppConfig({
+      REDIS_URL: 'rediss://:pw@cache.example.com:6380/2',
+      SESSION_SECRET: 'y'.repeat(32),
+      SESSION_SECRET_PREVIOUS: 'z'.repeat(32),
+      REFRESH_LOCK_SECONDS: '3',
+    });
+    expect(redis.ok).toBe(true);
+    if (!redis.ok) return;
+    expect(redis.config.redisUrl).toBe('rediss://:pw@cache.example.com:6380/2');
+    expect(redis.config.sessionSecretPrevious).toBe('z'.repeat(32));
+    expect(redis.config.refreshLockTtlMs).toBe(3_000);
+
+    const errors = errorsOf({
+      REDIS_URL: 'http://:pw@cache.example.com',
+      SESSION_SECRET_PREVIOUS: 'short',
+      REFRESH_LOCK_SECONDS: '0',
+    });
+    expect(errors).toHaveLength(4);
+    expect(errors.join('\n')).not.toContain(':pw@');
+    expect(errors).toEqual([
+      'SESSION_SECRET_PREVIOUS must be at least 32 characters long (it is 5); it is the SESSION_SECRET before the current one.',
+      'REFRESH_LOCK_SECONDS must be a whole number from 1 to 120 (got "0").',
+      'REDIS_URL must be a redis:// or rediss:// URL such as redis://localhost:6379/0.',
+      expect.stringMatching(/^SESSION_SECRET is required with REDIS_URL: every app server/),
+    ]);
+  });
+
   it('sends the browser to PUBLIC_URL but calls the embedded emulator on its own port', () => {
     const result = parseAppConfig({
       PORT: '9000',

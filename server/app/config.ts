@@ -54,6 +54,12 @@ export interface AppConfig {
   dev: boolean;
   /** Always set here; `ParsedAppConfig` is the shape in which it may still be missing. */
   sessionSecret: string;
+  /** Still accepted for reading sealed tokens and sign-ins, so SESSION_SECRET can be rotated. */
+  sessionSecretPrevious?: string;
+  /** Sessions in Redis (several app servers); undefined: SQLite in DATA_DIR. */
+  redisUrl?: string;
+  /** How long one instance may hold a session's refresh lock before another takes over. */
+  refreshLockTtlMs: number;
   sessionTtlSeconds: number;
   /** Refresh an access token this long before it expires (capped at a quarter of its life). */
   refreshLeewaySeconds: number;
@@ -100,6 +106,12 @@ const appEnvSchema: EnvSchema = {
       minLength: MIN_SECRET_LENGTH,
       hint: 'generate one with: openssl rand -base64 48',
     }),
+    SESSION_SECRET_PREVIOUS: text({
+      minLength: MIN_SECRET_LENGTH,
+      hint: 'it is the SESSION_SECRET before the current one.',
+    }),
+    REDIS_URL: text(),
+    REFRESH_LOCK_SECONDS: wholeNumber(1, 120, 10),
     OUTREACH_API_URL: httpUrl('https://api.outreach.io/api/v2'),
     OUTREACH_OAUTH_URL: httpUrl('https://api.outreach.io/oauth'),
     OUTREACH_CLIENT_ID: text(),
@@ -117,6 +129,9 @@ type AppEnv = {
   LOG_LEVEL?: LogLevel;
   PUBLIC_URL?: string;
   SESSION_SECRET?: string;
+  SESSION_SECRET_PREVIOUS?: string;
+  REDIS_URL?: string;
+  REFRESH_LOCK_SECONDS: number;
   OUTREACH_API_URL?: string;
   OUTREACH_OAUTH_URL?: string;
   OUTREACH_CLIENT_ID?: string;
@@ -152,6 +167,27 @@ function upstreamSettingProblems(env: Env): string[] {
     ['SESSION_SECRET', `${MISSING_FOR_REAL}: at least ${MIN_SECRET_LENGTH} random characters.`],
   ];
   return required.filter(([name]) => !isSet(env, name)).map(([name, why]) => `${name} ${why}`);
+}
+
+/**
+ * REDIS_URL must be a Redis URL (never echoed back: it may hold a password), and instances
+ * sharing a Redis must share the secret that signs cookies and encrypts the tokens in it.
+ */
+function redisSettingProblems(env: Env): string[] {
+  if (!isSet(env, 'REDIS_URL')) return [];
+  const url = env.REDIS_URL?.trim() ?? '';
+  const problems: string[] = [];
+  if (!/^rediss?:\/\/\S+$/.test(url) || !URL.canParse(url)) {
+    problems.push(
+      'REDIS_URL must be a redis:// or rediss:// URL such as redis://localhost:6379/0.',
+    );
+  }
+  if (!isSet(env, 'SESSION_SECRET')) {
+    problems.push(
+      `SESSION_SECRET is required with REDIS_URL: every app server sharing the Redis must use the same one (at least ${MIN_SECRET_LENGTH} random characters).`,
+    );
+  }
+  return problems;
 }
 
 /** The host the server can reach itself on, for calls to the embedded emulator. */
@@ -217,6 +253,9 @@ function deriveAppConfig(values: AppEnv, options: ParseOptions): ParsedAppConfig
     distDir: dev ? null : (options.distDir ?? defaultDistDir()),
     dev,
     sessionSecret: values.SESSION_SECRET,
+    sessionSecretPrevious: values.SESSION_SECRET_PREVIOUS,
+    redisUrl: values.REDIS_URL,
+    refreshLockTtlMs: values.REFRESH_LOCK_SECONDS * 1000,
     sessionTtlSeconds: values.SESSION_TTL_SECONDS,
     refreshLeewaySeconds: 60,
     loginTtlSeconds: 600,
@@ -233,7 +272,11 @@ function deriveAppConfig(values: AppEnv, options: ParseOptions): ParsedAppConfig
 
 export function parseAppConfig(env: Env, options: ParseOptions = {}): ParseResult {
   const read = readEnv<AppEnv>(appEnvSchema, env);
-  const errors = [...(read.ok ? [] : read.errors), ...upstreamSettingProblems(env)];
+  const errors = [
+    ...(read.ok ? [] : read.errors),
+    ...upstreamSettingProblems(env),
+    ...redisSettingProblems(env),
+  ];
   if (!read.ok || errors.length > 0) return { ok: false, errors };
   return { ok: true, config: deriveAppConfig(read.values, options) };
 }

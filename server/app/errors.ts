@@ -14,3 +14,14 @@ export function sendError(
 
 export const unauthenticated = (reply: FastifyReply, detail?: string) =>
   sendError(reply, 401, 'unauthenticated', 'Not signed in', detail);
+
+/** Requests that need a session while the session store (Redis) is away. */
+export function sessionStoreUnavailable(reply: FastifyReply): FastifyReply {
+  return sendError(
+    reply.header('retry-after', '2'),
+    503,
+    'sessionStoreUnavailable',
+    'Sign-in storage is unavailable',
+    'The app server cannot reach its sign-in storage right now. It retries by itself; try again in a moment.',
+  );
+}

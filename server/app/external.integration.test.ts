@@ -203,7 +203,7 @@ describe('app server against a separately started emulator', () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       ok: true,
-      checks: { sessionDatabase: 'ok', upstream: 'ok' },
+      checks: { sessionStore: 'ok', upstream: 'ok' },
     });
   });
 
@@ -213,7 +213,7 @@ describe('app server against a separately started emulator', () => {
     expect(readiness.status).toBe(503);
     expect(await readiness.json()).toEqual({
       ok: false,
-      checks: { sessionDatabase: 'ok', upstream: 'failing' },
+      checks: { sessionStore: 'ok', upstream: 'failing' },
     });
     expect((await fetch(`${publicUrl}/healthz`)).status).toBe(200);
     const response = await maria.fetch('/api/v2/callPurposes');

@@ -1,69 +1,96 @@
-// The app server (backend-for-frontend) as one Fastify plugin: sessions in SQLite, /auth, the
-// /api/v2 proxy, and the built SPA. `server/buildApp.ts` composes it with the emulator.
+// The app server (backend-for-frontend) as one Fastify plugin: the session store (SQLite, or
+// Redis with REDIS_URL), /auth, the /api/v2 proxy, and the built SPA. `server/buildApp.ts`
+// composes it with the emulator.
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyPluginAsync } from 'fastify';
 import { systemClock, type Clock } from '../clock';
 import { registerCompression } from '../shared/compression';
-import { answersHttp, sqliteAnswers, type ReadinessChecks } from '../shared/health';
+import { answersHttp, type ReadinessChecks } from '../shared/health';
 import { jsonApiErrorHandler } from '../shared/jsonApiErrors';
 import { authCookies } from './auth/cookies';
 import { sessionCookieHelpers } from './auth/currentSession';
 import { createOAuthClient } from './auth/oauthClient';
+import { pendingLoginCipher, pendingLoginSealer } from './auth/pendingLogin';
 import { authRoutes } from './auth/routes';
 import { createSessionService } from './auth/sessions';
 import type { AppConfig } from './config';
-import { openAppDatabase } from './db/database';
-import { createSessionRepository } from './db/sessionRepository';
+import { sessionStoreUnavailable } from './errors';
 import { refuseCrossOriginWrites } from './origin';
 import { registerSecurityHeaders } from './securityHeaders';
 import { proxyRoutes } from './proxy/routes';
+import { createRedisSessionStore } from './sessions/redisSessionStore';
+import { createSqliteSessionStore } from './sessions/sqliteSessionStore';
+import { SessionStoreUnavailableError, type SessionStore } from './sessions/store';
+import { tokenCipher } from './sessions/tokenCipher';
 import { registerSpa } from './spa';
 
 export interface AppServerOptions {
   config: AppConfig;
   /** Session, sign-in and refresh-ahead decisions read the time here (tests pass a test clock). */
   clock?: Clock;
-  /** Where the app server adds its readiness checks (its database, a real upstream). */
+  /** Where the app server adds its readiness checks (its session store, a real upstream). */
   readiness?: ReadinessChecks;
+}
+
+/** The configured store; a Redis that cannot be reached rejects with a clear reason. */
+export async function openSessionStore(
+  config: AppConfig,
+  now: () => number,
+  log?: Parameters<typeof createRedisSessionStore>[0]['log'],
+): Promise<SessionStore> {
+  const cipher = tokenCipher(config.sessionSecret, config.sessionSecretPrevious);
+  return config.redisUrl === undefined
+    ? createSqliteSessionStore({ dataDir: config.dataDir, cipher, now })
+    : createRedisSessionStore({ url: config.redisUrl, cipher, now, log });
 }
 
 export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
   app,
   { config, readiness, clock = systemClock },
 ) => {
-  const db = openAppDatabase(config.dataDir);
-  app.addHook('onClose', (_instance, done) => {
-    db.close();
-    done();
+  const store = await openSessionStore(config, clock.now, app.log);
+  app.addHook('onClose', async () => {
+    await store.close();
   });
-  readiness?.add('sessionDatabase', () => sqliteAnswers(db));
+  // Ready while the session store answers: a load balancer stops sending traffic to an instance
+  // whose Redis is away, and resumes by itself when it is back.
+  readiness?.add('sessionStore', () => store.check().then(() => true));
   // The embedded emulator adds its own check; a real upstream is asked over the network.
   if (!config.upstream.embedded) {
     readiness?.add('upstream', answersHttp(config.upstream.apiUrl, config.readinessTimeoutMs));
   }
 
-  const repo = createSessionRepository(db, clock);
   const oauth = createOAuthClient(
     config.upstream,
     `${config.publicUrl}/auth/callback`,
     config.upstreamTimeoutMs,
   );
-  const sessions = createSessionService(config, repo, oauth, clock.now);
+  const sessions = createSessionService({ config, store, oauth, now: clock.now });
   const cookies = authCookies(config);
   const current = sessionCookieHelpers(cookies, sessions);
+  const pendingLogins = pendingLoginSealer(
+    pendingLoginCipher(config.sessionSecret, config.sessionSecretPrevious),
+  );
 
   // First, so that every answer below (refusals and 404s included) carries them.
   await registerSecurityHeaders(app, config.publicUrl);
   await registerCompression(app);
   await app.register(fastifyCookie, { secret: config.sessionSecret });
-  app.setErrorHandler(jsonApiErrorHandler('app server'));
+  const handleError = jsonApiErrorHandler('app server');
+  app.setErrorHandler((error: Error, request, reply) => {
+    if (error instanceof SessionStoreUnavailableError) {
+      request.log.warn({ reason: error.message }, 'session store unavailable');
+      return sessionStoreUnavailable(reply);
+    }
+    return handleError(error, request, reply);
+  });
   app.addHook('onRequest', refuseCrossOriginWrites(config.publicUrl));
 
   await app.register(authRoutes, {
     prefix: '/auth',
     config,
     clock,
-    repo,
+    pendingLogins,
     oauth,
     sessions,
     cookies,

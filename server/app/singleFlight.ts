@@ -1,7 +1,7 @@
 // One operation in flight per key: callers that arrive while it runs share its promise. The
 // app server refreshes each session's access token through this, so N concurrent requests cost
-// one token grant (Outreach allows one per user a minute). In-process only: several app
-// servers behind a load balancer would each refresh on their own.
+// one token grant (Outreach allows one per user a minute). In-process only: across app servers,
+// the session store's lock decides which one refreshes (see auth/sessions.ts).
 export interface SingleFlight<K, V> {
   run(key: K, operation: () => Promise<V>): Promise<V>;
   inFlight(key: K): boolean;

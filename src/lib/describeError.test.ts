@@ -24,6 +24,14 @@ describe('describeError', () => {
     expect(describeError(new ApiError(502, []))).toMatch(/HTTP 502/);
   });
 
+  it("names the app server's sign-in storage when it is away, and calls that retryable", () => {
+    const error = new ApiError(503, [
+      { id: 'sessionStoreUnavailable', title: 'Sign-in storage is unavailable' },
+    ]);
+    expect(describeError(error)).toBe('Sign-in storage is unavailable right now.');
+    expect(isRetryable(error)).toBe(true);
+  });
+
   it('passes the server detail through for validation errors, as a sentence', () => {
     const error = new ApiError(422, [{ id: 'validationError', detail: 'Name is too long' }]);
     expect(describeError(error)).toBe('Name is too long.');

@@ -23,6 +23,9 @@ export function describeError(error: unknown): string {
     case 429:
       return `Too many requests. ${describeRetryAfter(error.retryAfterSeconds)}`;
     default:
+      if (error.hasErrorId('sessionStoreUnavailable')) {
+        return 'Sign-in storage is unavailable right now.';
+      }
       if (error.status >= 500) {
         return `The server had a problem (HTTP ${error.status}). Try again in a moment.`;
       }

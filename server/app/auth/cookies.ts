@@ -18,10 +18,11 @@ export function authCookies(config: Pick<AppConfig, 'publicUrl'>): AuthCookies {
   const base = { httpOnly: true, sameSite: 'lax' as const, secure, signed: true };
   return {
     session: `${prefix}cpa_session`,
-    // Binds a pending sign-in to the browser that started it (login CSRF).
+    // The pending sign-in, sealed (see pendingLogin.ts): it binds the callback to the browser
+    // that started it (login CSRF). Sealing authenticates it, so it needs no signature.
     login: `${prefix}cpa_login`,
     sessionOptions: (maxAge) => ({ ...base, path: '/', maxAge }),
-    loginOptions: (maxAge) => ({ ...base, path: '/', maxAge }),
+    loginOptions: (maxAge) => ({ ...base, signed: false, path: '/', maxAge }),
     clearSession: { ...base, path: '/' },
     clearLogin: { ...base, path: '/' },
   };

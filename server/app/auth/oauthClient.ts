@@ -2,7 +2,7 @@
 // real Outreach and the emulator: standard authorization-code and refresh-token grants, form
 // encoded, with the client secret added here and never sent to the browser.
 import type { UpstreamConfig } from '../config';
-import type { SessionUser } from '../db/sessionRepository';
+import type { SessionUser } from '../sessions/store';
 
 export interface TokenGrant {
   accessToken: string;

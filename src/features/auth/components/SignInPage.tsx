@@ -12,6 +12,10 @@ const SIGN_IN_ERRORS = new Map<string, string>([
   ['sign_in_failed', 'Outreach did not complete the sign-in. Please try again.'],
   ['upstream_unavailable', 'Outreach could not be reached. Please try again in a moment.'],
   ['rate_limited', 'Outreach is receiving too many sign-ins. Wait a minute, then try again.'],
+  [
+    'storage_unavailable',
+    'Sign-in storage is unavailable right now. Please try again in a moment.',
+  ],
 ]);
 const UNKNOWN_SIGN_IN_ERROR = 'Sign-in did not complete. Please try again.';
 

@@ -1,0 +1,22 @@
+// The app server a spec drives: the project's own (the Redis project points at an app server
+// that keeps its sessions in Redis), else the main e2e server. Specs that also check the data
+// behind the UI reach that server's embedded emulator through here.
+import { test } from '@playwright/test';
+import { OutreachApi, tokenFor } from './outreachApi';
+import { E2E_APP_URL, E2E_DATA_DIR } from './servers';
+
+export interface AppUnderTest {
+  url: string;
+  dataDir: string;
+}
+
+export function appUnderTest(): AppUnderTest {
+  const metadata = test.info().project.metadata as Partial<AppUnderTest>;
+  return { url: metadata.url ?? E2E_APP_URL, dataDir: metadata.dataDir ?? E2E_DATA_DIR };
+}
+
+/** The emulator behind the app under test, as its admin. */
+export function emulatorApi(): OutreachApi {
+  const { url, dataDir } = appUnderTest();
+  return new OutreachApi(`${url}/emulator/api/v2`, tokenFor('admin', dataDir));
+}
