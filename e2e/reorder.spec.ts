@@ -159,6 +159,8 @@ test.describe('on a touch screen', () => {
   }, testInfo) => {
     await open(page, 'manager');
     const patches = recordPatches(page);
+    // On a phone the list starts below the title's buttons: bring the row on screen first.
+    await page.getByRole('button', { name: 'Reorder Check-in' }).scrollIntoViewIfNeeded();
     const handle = await page.getByRole('button', { name: 'Reorder Check-in' }).boundingBox();
     const target = await page.getByRole('rowheader', { name: 'Discovery Call' }).boundingBox();
     if (!handle || !target) throw new Error('the rows are not laid out');

@@ -8,14 +8,17 @@ const JSON_API = 'application/vnd.api+json';
 
 export type StoredPurpose = { id: number; name: string; order: number | null };
 
-/** A token for a seeded user; `ttlSeconds` shortens its life (default: the emulator's). */
+/**
+ * A token for a seeded user; `scope` as `npm run token -- --scope` takes it (default
+ * callPurposes.all), `ttlSeconds` shortens its life (default: the emulator's).
+ */
 export function tokenFor(
   role: Role,
   dataDir: string,
-  { ttlSeconds }: { ttlSeconds?: number } = {},
+  { ttlSeconds, scope = 'callPurposes.all' }: { ttlSeconds?: number; scope?: string } = {},
 ): string {
   const ttl = ttlSeconds === undefined ? {} : { EMULATOR_TOKEN_TTL_SECONDS: String(ttlSeconds) };
-  return execFileSync('npm', ['run', '--silent', 'token', '--', role], {
+  return execFileSync('npm', ['run', '--silent', 'token', '--', role, '--scope', scope], {
     env: { ...process.env, DATA_DIR: dataDir, ...ttl },
     encoding: 'utf8',
   }).trim();
@@ -87,6 +90,23 @@ export class OutreachApi {
     });
     if (response.status !== 201) throw new Error(`create answered ${response.status}`);
     return toStored(((await response.json()) as { data: Resource }).data);
+  }
+
+  /** `meta.count` of the calls logged with this purpose (the token needs `calls.read`). */
+  async callCount(purposeId: number): Promise<number> {
+    const response = await this.request(
+      `/calls?filter%5BcallPurpose%5D%5Bid%5D=${purposeId}&page%5Bsize%5D=1&count=true`,
+    );
+    if (!response.ok) throw new Error(`calls answered ${response.status}`);
+    return ((await response.json()) as { meta: { count: number } }).meta.count;
+  }
+
+  async rename(id: number, name: string): Promise<void> {
+    const response = await this.request(`/callPurposes/${id}`, {
+      method: 'PATCH',
+      body: { data: { type: 'callPurpose', id, attributes: { name } } },
+    });
+    if (response.status !== 200) throw new Error(`rename answered ${response.status}`);
   }
 
   async status(path: string): Promise<number> {

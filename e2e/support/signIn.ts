@@ -17,9 +17,21 @@ export const USERS = {
   agent: seededUser('agent'),
 };
 
+export type ConsentChoices = {
+  /** Requested scopes to untick on the consent page, e.g. `['calls.read']`. */
+  withhold?: readonly string[];
+};
+
 /** From the SPA's sign-in page through the emulator's consent page, and back. */
-export async function approveOnConsentPage(page: Page, role: Role): Promise<void> {
+export async function approveOnConsentPage(
+  page: Page,
+  role: Role,
+  choices: ConsentChoices = {},
+): Promise<void> {
   await page.getByRole('button', { name: 'Sign in with Outreach' }).click();
+  for (const scope of choices.withhold ?? []) {
+    await page.getByRole('checkbox', { name: scope, exact: true }).uncheck();
+  }
   await page.getByLabel(USERS[role].consentLabel).check();
   await page.getByRole('button', { name: 'Approve' }).click();
 }
@@ -33,10 +45,11 @@ export async function signIn(
   role: Role,
   path = '/call-purposes',
   appUrl = '',
+  choices: ConsentChoices = {},
 ): Promise<void> {
   await page.goto(appUrl + path);
   await expect(page).toHaveURL(/\/sign-in\?returnTo=/);
-  await approveOnConsentPage(page, role);
+  await approveOnConsentPage(page, role, choices);
   await expect(page).toHaveURL((url) => url.pathname + url.search === path);
   await expect(page.getByRole('banner').getByText(USERS[role].name)).toBeVisible();
 }

@@ -269,7 +269,7 @@ describe('app server with the embedded emulator', () => {
     expect(replay.status).toBe(401);
   });
 
-  it('starts sign-in at the upstream with state, PKCE S256 and the callPurposes.all scope', async () => {
+  it('starts sign-in at the upstream with state, PKCE S256 and the callPurposes.all calls.read scopes', async () => {
     const response = await browser(server.url).fetch('/auth/login?returnTo=/call-purposes');
     expect(response.status).toBe(302);
     const location = new URL(response.headers.get('location') ?? '');
@@ -279,7 +279,7 @@ describe('app server with the embedded emulator', () => {
       client_id: SEEDED_CLIENT.clientId,
       redirect_uri: `${server.url}/auth/callback`,
       response_type: 'code',
-      scope: 'callPurposes.all',
+      scope: 'callPurposes.all calls.read',
       code_challenge_method: 'S256',
     });
     expect(params.state).toMatch(/^[\w-]{43}$/);
@@ -297,7 +297,7 @@ describe('app server with the embedded emulator', () => {
     expect(response.headers.get('cache-control')).toBe('no-store');
     const body = (await response.json()) as { user: unknown; scopes: string[]; expiresAt: string };
     expect(body.user).toEqual({ id: 1, name: 'Alex Morgan', email: 'alex.morgan@example.com' });
-    expect(body.scopes).toEqual(['callPurposes.all']);
+    expect(body.scopes).toEqual(['callPurposes.all', 'calls.read']);
     expect(server.config.sessionTtlSeconds).toBe(12 * 3600);
     expect(body.expiresAt).toBe(
       new Date(clock.now() + server.config.sessionTtlSeconds * 1000).toISOString(),

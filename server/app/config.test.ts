@@ -33,7 +33,7 @@ describe('parseAppConfig', () => {
       tokenUrl: 'http://localhost:8787/emulator/oauth/token',
       clientId: SEEDED_EMULATOR_CLIENT.id,
       clientSecret: SEEDED_EMULATOR_CLIENT.secret,
-      scope: 'callPurposes.all',
+      scope: 'callPurposes.all calls.read',
     });
   });
 
@@ -99,7 +99,7 @@ describe('parseAppConfig', () => {
       tokenUrl: 'https://api.outreach.io/oauth/token',
       clientId: 'client-id',
       clientSecret: 'client-secret',
-      scope: 'callPurposes.all',
+      scope: 'callPurposes.all calls.read',
     });
     expect(result.config.sessionSecret).toBe(REAL.SESSION_SECRET);
   });

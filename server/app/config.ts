@@ -20,7 +20,8 @@ export const SEEDED_EMULATOR_CLIENT = {
   secret: 'emulator-secret-not-for-production',
 } as const;
 
-export const REQUESTED_SCOPE = 'callPurposes.all';
+// calls.read only to count how many logged calls use a purpose before it is deleted.
+export const REQUESTED_SCOPE = 'callPurposes.all calls.read';
 /** Where the app server mounts the embedded emulator. */
 export const EMULATOR_MOUNT = '/emulator';
 export const DEV_PUBLIC_URL = 'http://localhost:5173';

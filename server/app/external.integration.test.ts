@@ -128,7 +128,7 @@ describe('app server against a separately started emulator', () => {
     const session: unknown = await (await maria.fetch('/auth/session')).json();
     expect(session).toMatchObject({
       user: { id: 2, name: 'Maria Chen', email: 'maria.chen@example.com' },
-      scopes: ['callPurposes.all'],
+      scopes: ['callPurposes.all', 'calls.read'],
     });
   });
 

@@ -135,7 +135,7 @@ describe('transport', () => {
 
   it('unknown paths are JSON:API 404s, never HTML', async () => {
     expectError(
-      await emulator.request({ method: 'GET', url: '/api/v2/calls', token: admin }),
+      await emulator.request({ method: 'GET', url: '/api/v2/meetings', token: admin }),
       404,
       'resourceNotFound',
     );

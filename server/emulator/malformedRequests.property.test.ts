@@ -18,7 +18,7 @@ let tokens: Record<'admin' | 'manager' | 'agent' | 'readOnly', string>;
 beforeAll(async () => {
   emulator = await startEmulator({ rateLimit: RATE_LIMIT });
   tokens = {
-    admin: emulator.token('admin'),
+    admin: emulator.token('admin', 'callPurposes.all calls.all'),
     manager: emulator.token('manager'),
     agent: emulator.token('agent'),
     readOnly: emulator.token('admin', 'callPurposes.read'),
@@ -34,6 +34,14 @@ function rows(): string {
   return JSON.stringify([
     reader.prepare('SELECT * FROM call_purposes ORDER BY id').all(),
     reader.prepare('SELECT * FROM users ORDER BY id').all(),
+    // Thousands of seeded calls: a checksum computed inside SQLite keeps 1,200 comparisons cheap.
+    reader
+      .prepare(
+        `SELECT count(*), total(id * 7919 + ifnull(call_purpose_id, -1) * 31), max(updated_at)
+         FROM calls`,
+      )
+      .raw()
+      .get(),
   ]);
 }
 
@@ -62,6 +70,8 @@ const apiPath = fc.oneof(
   fc.constant('/api/v2/callPurposes'),
   idSegment.map((id) => `/api/v2/callPurposes/${id}`),
   idSegment.map((id) => `/api/v2/users/${id}`),
+  fc.constant('/api/v2/calls'),
+  idSegment.map((id) => `/api/v2/calls/${id}`),
   idSegment.map((id) => `/api/v2/callPurposes/${id}/relationships/creator`),
   fc.string({ maxLength: 20 }).map((s) => `/api/v2/${encodeURIComponent(s)}`),
   fc.constantFrom(
@@ -75,7 +85,7 @@ const apiPath = fc.oneof(
 const unknownPath = fc.oneof(
   fc.string({ minLength: 1, maxLength: 20 }).map((s) => `/api/v2/x${encodeURIComponent(s)}`),
   fc.constantFrom(
-    '/api/v2/calls',
+    '/api/v2/call',
     '/api/v2/callPurpose',
     '/api/v2/users',
     '/api/v2/callPurposes/1/2',
@@ -89,6 +99,8 @@ const queryKey = fc.oneof(
     'filter[order]',
     'filter[createdAt]',
     'filter[creator]',
+    'filter[callPurpose][id]',
+    'fields[call]',
     'page[size]',
     'page[after]',
     'page[before]',

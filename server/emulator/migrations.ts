@@ -86,4 +86,23 @@ export const MIGRATIONS: readonly Migration[] = [
         ON call_purposes (("order" IS NULL), COALESCE("order", 0), id);
     `,
   },
+  {
+    version: 3,
+    name: 'calls',
+    // Read-only calls, so that an admin can see how many logged calls use a purpose. Deleting a
+    // purpose keeps its calls (Outreach does too) and clears their purpose.
+    sql: `
+      CREATE TABLE calls (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        direction TEXT NOT NULL CHECK (direction IN ('inbound', 'outbound')),
+        outcome TEXT NOT NULL,
+        state TEXT NOT NULL,
+        call_purpose_id INTEGER REFERENCES call_purposes (id) ON DELETE SET NULL,
+        user_id INTEGER REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX calls_call_purpose ON calls (call_purpose_id, id);
+    `,
+  },
 ];

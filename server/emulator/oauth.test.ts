@@ -159,6 +159,53 @@ describe('consent page', () => {
     }
   });
 
+  it('shows a checked box per requested scope; unchecking one narrows the grant', async () => {
+    const scope = 'callPurposes.all calls.read';
+    const page = await emulator.request({
+      method: 'GET',
+      url: `/oauth/authorize?${authorizeQuery({ scope })}`,
+    });
+    expect(page.body).toContain(
+      '<label><input type="checkbox" name="grant" value="calls.read" checked> <code>calls.read</code></label>',
+    );
+    expect(page.body).toContain('<input type="hidden" name="scope_choice" value="shown">');
+    const exchange = async (grants: string[]) => {
+      const params = new URLSearchParams(authorizeQuery({ scope }));
+      params.set('scope_choice', 'shown');
+      params.set('user_id', '2');
+      params.set('decision', 'approve');
+      for (const grant of grants) params.append('grant', grant);
+      return emulator.request({
+        method: 'POST',
+        url: '/oauth/authorize',
+        headers: { 'content-type': FORM },
+        payload: params.toString(),
+      });
+    };
+    const narrowed = await exchange(['callPurposes.all']);
+    expect(narrowed.statusCode).toBe(303);
+    const code = new URL(String(narrowed.headers.location)).searchParams.get('code') ?? '';
+    const issued = await token({
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: REDIRECT,
+      ...clientFields,
+    });
+    const granted = issued.json<TokenResponse>();
+    expect(granted.scope).toBe('callPurposes.all');
+    const calls = await emulator.request({
+      method: 'GET',
+      url: '/api/v2/calls',
+      token: granted.access_token,
+    });
+    expect(calls.statusCode).toBe(403);
+    expect(calls.json<{ errors: { id: string }[] }>().errors[0]?.id).toBe('unauthorizedOauthScope');
+
+    // A box for a scope that was not requested grants nothing; no box at all is refused.
+    expect((await exchange(['users.all'])).statusCode).toBe(400);
+    expect((await exchange([])).statusCode).toBe(400);
+  });
+
   it('Deny redirects with error=access_denied and the state', async () => {
     const location = await consent({ user_id: '1', decision: 'deny' });
     expect(Object.fromEntries(location.searchParams)).toEqual({

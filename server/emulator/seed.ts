@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EmulatorDatabase } from './db';
-import { insertSeedRows } from './repositories/seedRows';
+import { insertSeedRows, type SeedRows } from './repositories/seedRows';
 
 export type Role = 'admin' | 'manager' | 'agent';
 
@@ -45,6 +45,50 @@ export const SEEDED_PURPOSES: readonly SeededPurpose[] = [
   { id: 8, name: 'Renewal', order: 80, locked: false, creatorId: 1 },
 ];
 
+/**
+ * How many logged calls use each seeded purpose (key: purpose id; `null`: calls logged without
+ * a purpose). Uneven on purpose: some purposes carry a reporting history, some none at all.
+ */
+export const SEEDED_CALL_COUNTS: ReadonlyMap<number | null, number> = new Map([
+  [1, 1204],
+  [2, 873],
+  [3, 342],
+  [4, 157],
+  [5, 41],
+  [6, 12],
+  [7, 0],
+  [8, 3],
+  [null, 60],
+]);
+
+const CALL_OUTCOMES = ['Answered', 'No Answer', 'Left Voicemail', 'Busy'] as const;
+
+/** Deterministic calls over the past 30 days, interleaved across purposes like a real log. */
+function seededCalls(now: Date): SeedRows['calls'] {
+  const queues = [...SEEDED_CALL_COUNTS].map(([purposeId, count]) => ({ purposeId, left: count }));
+  const total = queues.reduce((sum, queue) => sum + queue.left, 0);
+  const spanMs = 30 * 24 * 60 * 60 * 1000;
+  const calls: SeedRows['calls'] = [];
+  while (calls.length < total) {
+    for (const queue of queues) {
+      if (queue.left === 0) continue;
+      queue.left -= 1;
+      const index = calls.length;
+      const createdAt = new Date(now.getTime() - spanMs + Math.floor((index * spanMs) / total));
+      calls.push({
+        direction: index % 3 === 0 ? 'inbound' : 'outbound',
+        outcome: CALL_OUTCOMES[index % CALL_OUTCOMES.length] ?? 'Answered',
+        state: 'completed',
+        callPurposeId: queue.purposeId,
+        // Mostly the agent logs calls; the manager and the admin now and then.
+        userId: index % 5 === 0 ? 2 : index % 11 === 0 ? 1 : 3,
+        createdAt: createdAt.toISOString(),
+      });
+    }
+  }
+  return calls;
+}
+
 export function sha256Hex(value: string): string {
   return createHash('sha256').update(value).digest('hex');
 }
@@ -63,6 +107,7 @@ export function seedFreshDatabase(db: EmulatorDatabase, now: Date = new Date()):
       ...purpose,
       createdAt: purposeTimes[index] ?? userTime,
     })),
+    calls: seededCalls(now),
     client: {
       clientId: SEEDED_CLIENT.clientId,
       secretSha256: sha256Hex(SEEDED_CLIENT.clientSecret),

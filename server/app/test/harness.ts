@@ -109,11 +109,13 @@ export async function signIn(client: Browser, options: SignInOptions = {}) {
   const decided = await fetch(new URL(form.action, authorizeUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      ...form.hidden,
-      user_id: userId,
-      decision: options.decision ?? 'approve',
-    }),
+    body: new URLSearchParams([
+      ...Object.entries(form.hidden),
+      // A browser sends every checked box: all requested scopes stay granted.
+      ...form.grants.map((scope): [string, string] => ['grant', scope]),
+      ['user_id', userId],
+      ['decision', options.decision ?? 'approve'],
+    ]),
     redirect: 'manual',
   });
   const callbackUrl = decided.headers.get('location');
@@ -153,7 +155,10 @@ export function parseConsentForm(html: string) {
     id: match[1] as string,
     label: decodeEntities((match[2] as string).trim()),
   }));
-  return { action: decodeEntities(action), hidden, users };
+  const grants = [
+    ...html.matchAll(/<input type="checkbox" name="grant" value="([^"]+)" checked>/g),
+  ].map((match) => decodeEntities(match[1] as string));
+  return { action: decodeEntities(action), hidden, users, grants };
 }
 
 /** Starts `node --import tsx <script>` and resolves once `ready` matches its output. */

@@ -46,6 +46,22 @@ describe('token command', () => {
     });
   });
 
+  it('mints calls scopes too', async () => {
+    const { status, stdout } = runTokenCommand(
+      dataDir,
+      'agent',
+      '--scope',
+      'callPurposes.all calls.read',
+    );
+    expect(status).toBe(0);
+    const response = await emulator.request({
+      method: 'GET',
+      url: '/api/v2/calls?page[size]=1',
+      token: stdout.trim(),
+    });
+    expect(response.statusCode).toBe(200);
+  });
+
   it('accepts an email and defaults to callPurposes.all', async () => {
     const { stdout } = runTokenCommand(dataDir, 'sam.patel@example.com');
     const response = await emulator.request({

@@ -10,7 +10,7 @@ import type { UserRow } from '../repositories/users';
 
 type Attributes = Record<string, unknown>;
 
-function pick(all: Attributes, fields: ReadonlySet<string> | undefined): Attributes {
+export function pick(all: Attributes, fields: ReadonlySet<string> | undefined): Attributes {
   if (!fields) return all;
   return Object.fromEntries(Object.entries(all).filter(([key]) => fields.has(key)));
 }

@@ -2,7 +2,7 @@
  * OAuth scopes are `<resource>.<level>`. `all` implies read, write and delete; the others are
  * not additive (write grants no read), exactly as Outreach documents them.
  */
-export const SCOPE_RESOURCES = ['callPurposes', 'users'] as const;
+export const SCOPE_RESOURCES = ['callPurposes', 'calls', 'users'] as const;
 export const SCOPE_LEVELS = ['read', 'write', 'delete', 'all'] as const;
 export type ScopeResource = (typeof SCOPE_RESOURCES)[number];
 export type ScopeLevel = Exclude<(typeof SCOPE_LEVELS)[number], 'all'>;

@@ -89,3 +89,17 @@ export function rateLimitExceeded(retryAfterSeconds: number): ApiError {
     { 'retry-after': String(retryAfterSeconds) },
   );
 }
+
+export function methodNotAllowed(method: string, allowed: readonly string[]): ApiError {
+  return new ApiError(
+    405,
+    [
+      {
+        id: 'methodNotAllowed',
+        title: 'Method Not Allowed',
+        detail: `${method} is not supported here; this resource is read-only (${allowed.join(', ')}).`,
+      },
+    ],
+    { allow: allowed.join(', ') },
+  );
+}

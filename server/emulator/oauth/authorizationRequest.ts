@@ -53,7 +53,7 @@ export function validateAuthorizationRequest(
   if (!scopes) {
     return fail(
       'invalid_scope',
-      'Scopes are callPurposes.* or users.*, with read, write, delete or all.',
+      'Scopes are callPurposes.*, calls.* or users.*, with read, write, delete or all.',
     );
   }
   const codeChallenge = params.get('code_challenge');

@@ -1,6 +1,7 @@
 /** The consent page: plain, accessible HTML with no script; the emulator has no passwords. */
 import { createHash } from 'node:crypto';
 import type { UserRow } from '../repositories/users';
+import { GRANT_FIELD, SCOPE_CHOICE_FIELD } from './grantedScopes';
 
 export function escapeHtml(text: string): string {
   return text
@@ -25,7 +26,7 @@ const STYLE = `
     background: var(--card); border: 1px solid var(--border); border-radius: .75rem; }
   h1 { font-size: 1.4rem; margin: 0 0 1rem; }
   .note { color: var(--muted); font-size: .9rem; }
-  fieldset { border: 1px solid var(--border); border-radius: .5rem; padding: .5rem 1rem; margin: 0; }
+  fieldset { border: 1px solid var(--border); border-radius: .5rem; padding: .5rem 1rem; margin: 0 0 1rem; }
   legend { font-weight: 600; padding: 0 .25rem; }
   label { display: flex; gap: .6rem; align-items: center; padding: .45rem 0; cursor: pointer; }
   .actions { display: flex; gap: .75rem; margin-top: 1.25rem; }
@@ -87,17 +88,24 @@ export function consentPage(request: ConsentRequest, users: readonly UserRow[]):
         `${escapeHtml(`${user.firstName} ${user.lastName} (${user.role})`)}</label>`,
     )
     .join('\n');
-  const scopeItems = request.scopes
-    .map((scope) => `<li><code>${escapeHtml(scope)}</code></li>`)
-    .join('');
+  const scopeBoxes = request.scopes
+    .map(
+      (scope) =>
+        `<label><input type="checkbox" name="${GRANT_FIELD}" value="${escapeHtml(scope)}" checked> ` +
+        `<code>${escapeHtml(scope)}</code></label>`,
+    )
+    .join('\n');
   return page(
     'Sign in to the Outreach emulator',
     `<h1>Sign in to the Outreach emulator</h1>
 <p class="note">A local stand-in for Outreach: pick a demo user, no password needed.</p>
-<p><strong>${escapeHtml(request.clientName)}</strong> asks for access to:</p>
-<ul>${scopeItems}</ul>
 <form method="post" action="authorize">
 ${hiddenInputs}
+<input type="hidden" name="${SCOPE_CHOICE_FIELD}" value="shown">
+<fieldset>
+<legend><strong>${escapeHtml(request.clientName)}</strong> asks for access to</legend>
+${scopeBoxes}
+</fieldset>
 <fieldset>
 <legend>Continue as</legend>
 ${radios}

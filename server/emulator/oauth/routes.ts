@@ -8,6 +8,7 @@ import { authenticateClient } from './clientAuth';
 import { authorizeErrorPage, consentPage, PAGE_STYLE_SOURCE } from './consentPage';
 import { AuthorizePageError, OAuthError } from './errors';
 import { singleParams } from './formParams';
+import { GRANT_FIELD, grantedScopes, SCOPE_CHOICE_FIELD } from './grantedScopes';
 import { redirectWith } from './redirectUris';
 import {
   authorizeDecisionRouteSchema,
@@ -66,7 +67,10 @@ export const oauthRoutes: FastifyPluginCallback<OAuthDeps> = (
   });
 
   app.post('/authorize', { schema: authorizeDecisionRouteSchema }, async (request, reply) => {
-    const params = singleParams(formOf(request));
+    const form = formOf(request);
+    const checked = form.getAll(GRANT_FIELD);
+    form.delete(GRANT_FIELD);
+    const params = singleParams(form);
     const validated = validateAuthorizationRequest(params, repos, settings.redirectUris);
     if (!validated.ok) return redirectError(reply, validated.error);
     const { request: authorization } = validated;
@@ -82,13 +86,17 @@ export const oauthRoutes: FastifyPluginCallback<OAuthDeps> = (
     const userId = Number(params.get('user_id'));
     const user = Number.isSafeInteger(userId) ? repos.users.findById(userId) : undefined;
     if (!user) throw new AuthorizePageError('Choose one of the listed users.');
+    const scopes = grantedScopes(
+      authorization.scopes,
+      params.has(SCOPE_CHOICE_FIELD) ? checked : undefined,
+    );
     const code = newSecret();
     const now = clock.now();
     repos.transaction(() => {
       const grantId = repos.oauth.createGrant(
         authorization.clientId,
         user.id,
-        authorization.scopes.join(' '),
+        scopes.join(' '),
         now,
       );
       repos.oauth.createCode({

@@ -11,11 +11,12 @@ export type SortField = (typeof SORT_FIELDS)[number];
 export type SortKey = { field: SortField; descending: boolean };
 
 export type FilterValue = number | string;
-export type FilterCondition =
-  | { field: SortField; kind: 'in'; values: FilterValue[] }
-  | { field: SortField; kind: 'range'; from: FilterValue | null; to: FilterValue | null }
-  | { field: SortField; kind: 'null' }
-  | { field: SortField; kind: 'notNull' };
+/** `F`: the fields a resource filters by (a call filters by its purpose, say). */
+export type FilterCondition<F extends string = SortField> =
+  | { field: F; kind: 'in'; values: FilterValue[] }
+  | { field: F; kind: 'range'; from: FilterValue | null; to: FilterValue | null }
+  | { field: F; kind: 'null' }
+  | { field: F; kind: 'notNull' };
 
 export const CALL_PURPOSE_FIELDS = [
   'name',
@@ -62,7 +63,7 @@ const INT32_MAX = 2147483647;
 type Params = Map<string, string>;
 
 /** Collects parameters, rejecting repeated ones: `sort=a&sort=b` has no single meaning. */
-function collectParams(search: URLSearchParams): Params {
+export function collectParams(search: URLSearchParams): Params {
   const params: Params = new Map();
   for (const [key, value] of search) {
     if (params.has(key)) throw invalidQueryParameter(key, `"${key}" may appear only once.`);
@@ -71,13 +72,13 @@ function collectParams(search: URLSearchParams): Params {
   return params;
 }
 
-function parseBoolean(parameter: string, value: string): boolean {
+export function parseBoolean(parameter: string, value: string): boolean {
   if (value === 'true') return true;
   if (value === 'false') return false;
   throw invalidQueryParameter(parameter, `"${parameter}" must be true or false.`);
 }
 
-function parseFieldList(
+export function parseFieldList(
   parameter: string,
   value: string,
   allowed: readonly string[],
@@ -125,7 +126,7 @@ function takeDocumentOptions(params: Params): DocumentOptions {
   return options;
 }
 
-function rejectLeftovers(params: Params, supported: string): void {
+export function rejectLeftovers(params: Params, supported: string): void {
   for (const key of params.keys()) {
     throw invalidQueryParameter(
       key,
@@ -134,16 +135,16 @@ function rejectLeftovers(params: Params, supported: string): void {
   }
 }
 
-function parseSort(value: string): SortKey[] {
+export function parseSort(value: string, fields: readonly SortField[] = SORT_FIELDS): SortKey[] {
   if (value === '') throw invalidQueryParameter('sort', '"sort" must name at least one field.');
   const keys: SortKey[] = [];
   for (const item of value.split(',')) {
     const descending = item.startsWith('-');
     const field = descending ? item.slice(1) : item;
-    if (!(SORT_FIELDS as readonly string[]).includes(field)) {
+    if (!(fields as readonly string[]).includes(field)) {
       throw invalidQueryParameter(
         'sort',
-        `Cannot sort by "${item}"; use ${SORT_FIELDS.join(', ')}, each optionally prefixed with "-".`,
+        `Cannot sort by "${item}"; use ${fields.join(', ')}, each optionally prefixed with "-".`,
       );
     }
     if (keys.some((key) => key.field === field)) {
@@ -155,7 +156,7 @@ function parseSort(value: string): SortKey[] {
   return keys;
 }
 
-function parseInteger(parameter: string, text: string, min: number, max: number): number {
+export function parseInteger(parameter: string, text: string, min: number, max: number): number {
   if (!/^-?\d+$/.test(text)) {
     throw invalidQueryParameter(parameter, `"${text}" is not an integer.`);
   }
@@ -168,7 +169,7 @@ function parseInteger(parameter: string, text: string, min: number, max: number)
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
-function parseTimestamp(parameter: string, text: string): string {
+export function parseTimestamp(parameter: string, text: string): string {
   const time = ISO_DATE.test(text) ? Date.parse(text) : Number.NaN;
   if (Number.isNaN(time)) {
     throw invalidQueryParameter(parameter, `"${text}" is not an ISO-8601 date or date-time.`);
@@ -192,32 +193,45 @@ function parseFilterValue(parameter: string, field: SortField, text: string): Fi
 }
 
 function parseFilter(parameter: string, field: SortField, value: string): FilterCondition {
+  // Names are matched exactly (or as a comma list): a name may itself contain "..".
+  return parseFilterExpression(parameter, field, value, {
+    parseValue: (text) => parseFilterValue(parameter, field, text),
+    ranges: field !== 'name',
+  });
+}
+
+/**
+ * One `filter[...]` value: `__null__`, `__notnull__`, a range `a..b` (when `ranges`, with open
+ * ends `neginf`/`inf`) or a comma list of exact values, each read by `parseValue`.
+ */
+export function parseFilterExpression<F extends string>(
+  parameter: string,
+  field: F,
+  value: string,
+  options: { parseValue: (text: string) => FilterValue; ranges: boolean },
+): FilterCondition<F> {
+  const { parseValue } = options;
   if (value === '') throw invalidQueryParameter(parameter, `"${parameter}" needs a value.`);
   if (value === '__null__') return { field, kind: 'null' };
   if (value === '__notnull__') return { field, kind: 'notNull' };
-  // Names are matched exactly (or as a comma list): a name may itself contain "..".
-  const range = field === 'name' ? null : /^(.+)\.\.(.+)$/.exec(value);
+  const range = options.ranges ? /^(.+)\.\.(.+)$/.exec(value) : null;
   if (range) {
     const [, fromText = '', toText = ''] = range;
     return {
       field,
       kind: 'range',
-      from: fromText === 'neginf' ? null : parseFilterValue(parameter, field, fromText),
-      to: toText === 'inf' ? null : parseFilterValue(parameter, field, toText),
+      from: fromText === 'neginf' ? null : parseValue(fromText),
+      to: toText === 'inf' ? null : parseValue(toText),
     };
   }
   const values = value.split(',');
   if (values.some((item) => item === '')) {
     throw invalidQueryParameter(parameter, `"${parameter}" has an empty item in its list.`);
   }
-  return {
-    field,
-    kind: 'in',
-    values: values.map((item) => parseFilterValue(parameter, field, item)),
-  };
+  return { field, kind: 'in', values: values.map(parseValue) };
 }
 
-function parsePageSize(value: string): number {
+export function parsePageSize(value: string): number {
   return parseInteger('page[size]', value, 1, MAX_PAGE_SIZE);
 }
 

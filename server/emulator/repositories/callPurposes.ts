@@ -1,8 +1,8 @@
-import type { Statement } from 'better-sqlite3';
 import type { EmulatorDatabase } from '../db';
 import type { CursorValues } from '../query/cursor';
 import type { FilterCondition, PageRequest, SortKey } from '../query/listQuery';
-import { keysetCondition, orderBy, whereClause, type SqlFragment } from './listSql';
+import { createKeysetLister, type KeysetPage } from './keysetPages';
+import { whereClause } from './listSql';
 
 export type CallPurposeRow = {
   id: number;
@@ -17,12 +17,7 @@ export type CallPurposeRow = {
 
 export type CallPurposeChanges = { name?: string; order?: number | null };
 
-export type CallPurposePage = {
-  rows: CallPurposeRow[];
-  hasNext: boolean;
-  hasPrev: boolean;
-  count?: number;
-};
+export type CallPurposePage = KeysetPage<CallPurposeRow>;
 
 type StoredRow = Omit<CallPurposeRow, 'locked'> & { locked: number };
 
@@ -62,34 +57,12 @@ export function createCallPurposeRepository(db: EmulatorDatabase) {
   );
   const remove = db.prepare<[number]>('DELETE FROM call_purposes WHERE id = ?');
 
-  // List queries vary in shape (filters, sort, cursor); cache their prepared statements by text.
-  const dynamic = new Map<string, Statement<unknown[], unknown>>();
-  function prepared(sql: string): Statement<unknown[], unknown> {
-    let statement = dynamic.get(sql);
-    if (!statement) {
-      if (dynamic.size >= 256) dynamic.clear();
-      statement = db.prepare(sql);
-      dynamic.set(sql, statement);
-    }
-    return statement;
-  }
-
-  function selectPage(
-    conditions: SqlFragment[],
-    sort: readonly SortKey[],
-    reverse: boolean,
-    limit: number,
-  ) {
-    const sql = `SELECT ${COLUMNS} FROM call_purposes WHERE ${conditions.map((c) => c.sql).join(' AND ')}
-      ORDER BY ${orderBy(sort, reverse)} LIMIT ?`;
-    const params = [...conditions.flatMap((c) => c.params), limit];
-    return (prepared(sql).all(...params) as StoredRow[]).map(toRow);
-  }
-
-  function exists(conditions: SqlFragment[]): boolean {
-    const sql = `SELECT 1 FROM call_purposes WHERE ${conditions.map((c) => c.sql).join(' AND ')} LIMIT 1`;
-    return prepared(sql).get(...conditions.flatMap((c) => c.params)) !== undefined;
-  }
+  const listPage = createKeysetLister(db, {
+    table: 'call_purposes',
+    columns: COLUMNS,
+    toRow,
+    sortValuesOf,
+  });
 
   function findById(id: number): CallPurposeRow | undefined {
     const stored = selectById.get(id);
@@ -105,42 +78,7 @@ export function createCallPurposeRepository(db: EmulatorDatabase) {
       page: PageRequest;
       count: boolean;
     }): CallPurposePage {
-      const { sort, page } = query;
-      const where = whereClause(query.filters);
-      const backwards = page.before !== undefined;
-      const cursor = page.before ?? page.after;
-      const conditions = [where];
-      if (cursor) conditions.push(keysetCondition(sort, cursor, backwards ? 'before' : 'after'));
-
-      const run = (): CallPurposePage => {
-        const fetched = selectPage(conditions, sort, backwards, page.size + 1);
-        const moreAhead = fetched.length > page.size;
-        const rows = fetched.slice(0, page.size);
-        if (backwards) rows.reverse();
-
-        // Whether rows exist on the side we came from: only possible when a cursor was given.
-        let moreBehind = false;
-        const boundary = backwards ? rows[rows.length - 1] : rows[0];
-        if (cursor && boundary) {
-          moreBehind = exists([
-            where,
-            keysetCondition(sort, sortValuesOf(boundary, sort), backwards ? 'after' : 'before'),
-          ]);
-        }
-        const result: CallPurposePage = {
-          rows,
-          hasNext: backwards ? moreBehind : moreAhead,
-          hasPrev: backwards ? moreAhead : moreBehind,
-        };
-        if (query.count) {
-          const countSql = `SELECT COUNT(*) AS n FROM call_purposes WHERE ${where.sql}`;
-          result.count = (prepared(countSql).get(...where.params) as { n: number }).n;
-        }
-        return result;
-      };
-      // Several queries (rows, the row behind the cursor, the count) must see one snapshot;
-      // a lone SELECT is consistent on its own and skips the BEGIN/COMMIT round.
-      return cursor || query.count ? db.transaction(run)() : run();
+      return listPage({ ...query, where: whereClause(query.filters) });
     },
 
     create(input: {

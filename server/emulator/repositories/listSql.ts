@@ -71,10 +71,18 @@ function filterColumn(field: SortField): string {
 }
 
 export function whereClause(filters: readonly FilterCondition[]): SqlFragment {
+  return whereClauseFor(filters, filterColumn);
+}
+
+/** `columnOf` maps a filter field to its column; it must return a fixed column name. */
+export function whereClauseFor<F extends string>(
+  filters: readonly FilterCondition<F>[],
+  columnOf: (field: F) => string,
+): SqlFragment {
   const parts: string[] = [];
   const params: SqlValue[] = [];
   for (const filter of filters) {
-    const column = filterColumn(filter.field);
+    const column = columnOf(filter.field);
     switch (filter.kind) {
       case 'null':
         parts.push(`${column} IS NULL`);

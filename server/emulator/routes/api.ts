@@ -7,6 +7,7 @@ import type { FixedWindowRateLimiter } from '../http/rateLimiter';
 import type { Repositories } from '../repositories';
 import { jsonApiErrorHandler } from '../../shared/jsonApiErrors';
 import { callPurposeRoutes } from './callPurposes';
+import { callRoutes } from './calls';
 import { rootRoutes } from './root';
 import { userRoutes } from './users';
 
@@ -33,5 +34,6 @@ export const apiRoutes: FastifyPluginAsync<ApiDeps> = async (app, deps) => {
     apiBase: deps.apiBase,
     clock: deps.clock,
   });
+  await app.register(callRoutes, { repos: deps.repos, apiBase: deps.apiBase });
   await app.register(userRoutes, { repos: deps.repos, apiBase: deps.apiBase });
 };

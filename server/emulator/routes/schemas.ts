@@ -11,6 +11,7 @@ import {
   callPurposeDocumentSchema,
   userDocumentSchema,
 } from '../documents/schemas';
+import { callCollectionDocumentSchema, callDocumentSchema } from '../documents/callSchemas';
 import { errorResponses, idParamsSchema, noContentSchema } from '../http/schemas';
 
 export const apiRootRouteSchema = {
@@ -43,4 +44,17 @@ export const deleteCallPurposeRouteSchema = {
 export const readUserRouteSchema = {
   params: idParamsSchema,
   response: { 200: userDocumentSchema, ...errorResponses(400, 403, 404) },
+} as const;
+
+export const listCallsRouteSchema = {
+  response: { 200: callCollectionDocumentSchema, ...errorResponses(400, 403) },
+} as const;
+
+export const readCallRouteSchema = {
+  params: idParamsSchema,
+  response: { 200: callDocumentSchema, ...errorResponses(400, 403, 404) },
+} as const;
+
+export const refusedCallWriteRouteSchema = {
+  response: errorResponses(405),
 } as const;

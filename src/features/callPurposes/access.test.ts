@@ -28,6 +28,8 @@ describe('listAccess', () => {
     expect(listAccess(session(['callPurposes.all']), purposes)).toEqual({
       mayCreate: true,
       isViewOnly: false,
+      showLocks: true,
+      mayReadCalls: false,
     });
     expect(
       listAccess(session(['callPurposes.write', 'callPurposes.read']), purposes).mayCreate,
@@ -38,6 +40,8 @@ describe('listAccess', () => {
     expect(listAccess(session(['callPurposes.read']), [purpose({ canWrite: true })])).toEqual({
       mayCreate: false,
       isViewOnly: true,
+      showLocks: false,
+      mayReadCalls: false,
     });
   });
 
@@ -45,11 +49,27 @@ describe('listAccess', () => {
     expect(listAccess(session(['callPurposes.all']), [purpose({}), purpose({ id: 2 })])).toEqual({
       mayCreate: false,
       isViewOnly: true,
+      showLocks: false,
+      mayReadCalls: false,
     });
   });
 
   it('decides from scopes alone while the list is loading or empty', () => {
     expect(listAccess(session(['callPurposes.all']), undefined).mayCreate).toBe(true);
     expect(listAccess(session(['callPurposes.all']), []).mayCreate).toBe(true);
+  });
+
+  it('marks locks only for a user who may change some purposes, and reads calls with the scope', () => {
+    const purposes = [purpose({ canWrite: true }), purpose({ id: 2 })];
+    expect(listAccess(session(['callPurposes.all', 'calls.read']), purposes)).toMatchObject({
+      showLocks: true,
+      mayReadCalls: true,
+    });
+    expect(listAccess(session(['callPurposes.all', 'calls.all']), purposes).mayReadCalls).toBe(
+      true,
+    );
+    expect(
+      listAccess(session(['callPurposes.all']), [purpose({ canWrite: true, canDelete: true })]),
+    ).toMatchObject({ showLocks: true });
   });
 });

@@ -7,6 +7,10 @@ export type ListAccess = {
   mayCreate: boolean;
   /** Say plainly that this user can look but not change anything. */
   isViewOnly: boolean;
+  /** Mark the rows this user may not change: they may change others, so the difference needs a why. */
+  showLocks: boolean;
+  /** The token may read logged calls, so a delete can say how many use the purpose. */
+  mayReadCalls: boolean;
 };
 
 /**
@@ -24,5 +28,10 @@ export function listAccess(
     purposes.length > 0 &&
     purposes.every((purpose) => !purpose.canWrite && !purpose.canDelete);
   const isViewOnly = !scopeAllowsWriting || roleWritesNothing;
-  return { mayCreate: !isViewOnly, isViewOnly };
+  return {
+    mayCreate: !isViewOnly,
+    isViewOnly,
+    showLocks: !isViewOnly && (purposes ?? []).some((purpose) => purpose.canWrite),
+    mayReadCalls: session.scopes.some((scope) => scope === 'calls.read' || scope === 'calls.all'),
+  };
 }

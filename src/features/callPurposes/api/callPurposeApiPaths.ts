@@ -22,6 +22,16 @@ export const callPurposeApiPaths = {
   create: () => withQuery(COLLECTION, DOCUMENT_QUERY),
   /** One purpose, to GET or PATCH, answered with its document. */
   one: (id: number) => withQuery(`${COLLECTION}/${id}`, DOCUMENT_QUERY),
+  /**
+   * How many logged calls use a purpose: the calls resource filtered by it, one call and the
+   * total (`count`), nothing more.
+   */
+  usage: (id: number) =>
+    withQuery('/api/v2/calls', {
+      'filter[callPurpose][id]': String(id),
+      'page[size]': '1',
+      count: 'true',
+    }),
   /** One purpose to DELETE: the answer has no document, so nothing to ask for. */
   deletion: (id: number) => `${COLLECTION}/${id}`,
 };

@@ -8,4 +8,6 @@ export const callPurposeKeys = {
   list: () => [...all, 'list'] as const,
   details: () => [...all, 'detail'] as const,
   detail: (id: number) => [...callPurposeKeys.details(), id] as const,
+  /** How many logged calls use a purpose (the calls resource, counted). */
+  usage: (id: number) => [...all, 'usage', id] as const,
 };

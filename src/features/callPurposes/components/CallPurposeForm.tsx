@@ -13,6 +13,8 @@ import { UnsavedChangesDialog } from './UnsavedChangesDialog';
 export type CallPurposeFormValues = { name: string };
 
 type CallPurposeFormProps = {
+  /** The form element's id, for a submit button outside it (`form=` attribute). */
+  id?: string;
   defaultName: string;
   /** The purposes a new name is compared with; `editingId` is left out of the comparison. */
   existing: readonly CallPurpose[];
@@ -51,7 +53,7 @@ export function CallPurposeForm(props: CallPurposeFormProps) {
   });
 
   return (
-    <form className={styles.form} noValidate onSubmit={(event) => void submit(event)}>
+    <form id={props.id} className={styles.form} noValidate onSubmit={(event) => void submit(event)}>
       {formError && <StatusMessage tone="error">{formError}</StatusMessage>}
       <NameField
         registration={form.register('name', nameRules)}

@@ -1,15 +1,20 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { Outlet, useNavigate } from 'react-router';
 import { Button } from '../../../components/Button/Button';
 import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
 import { paths } from '../../../lib/paths';
 import { useSession } from '../../../lib/session';
 import { listAccess } from '../access';
+import { AddSeveralDialog } from '../addSeveral/AddSeveralDialog';
 import { useCallPurposes } from '../api/getCallPurposes';
+import { ExportCsvButton } from '../export/ExportCsvButton';
+import { useLiveCallPurposes } from '../live/useLiveCallPurposes';
+import { useReorderSaving } from '../reorder/useReorderCallPurposes';
 import type { CallPurpose } from '../types';
 import { CallPurposeList } from './CallPurposeList';
 import styles from './CallPurposeListPage.module.css';
 import { DeleteCallPurposeDialog } from './DeleteCallPurposeDialog';
+import { RowDecorationsContext } from './rowDecorations';
 import { SearchBox } from './SearchBox';
 
 /** Home: the list, with the create and edit dialogs opening over it as child routes. */
@@ -25,7 +30,13 @@ export function CallPurposeListPage() {
     (purpose: CallPurpose) => void navigate(paths.callPurposes.edit.href(purpose.id)),
     [navigate],
   );
-  const { mayCreate, isViewOnly } = listAccess(session, list.data);
+  const { mayCreate, isViewOnly, showLocks, mayReadCalls } = listAccess(session, list.data);
+  const [addingSeveral, setAddingSeveral] = useState(false);
+  const live = useLiveCallPurposes(useReorderSaving());
+  const decorations = useMemo(
+    () => ({ changes: live.changes, showLocks }),
+    [live.changes, showLocks],
+  );
 
   return (
     <div className={styles.page}>
@@ -33,11 +44,18 @@ export function CallPurposeListPage() {
         <h1 ref={heading} className={styles.title} tabIndex={-1}>
           Call purposes
         </h1>
-        {mayCreate && (
-          <Button variant="primary" onClick={() => void navigate(paths.callPurposes.create.href())}>
-            New call purpose
-          </Button>
-        )}
+        <div className={styles.titleActions}>
+          <ExportCsvButton purposes={list.data} />
+          {mayCreate && <Button onClick={() => setAddingSeveral(true)}>Add several</Button>}
+          {mayCreate && (
+            <Button
+              variant="primary"
+              onClick={() => void navigate(paths.callPurposes.create.href())}
+            >
+              New call purpose
+            </Button>
+          )}
+        </div>
       </div>
       {isViewOnly && (
         <StatusMessage tone="info">
@@ -45,22 +63,30 @@ export function CallPurposeListPage() {
         </StatusMessage>
       )}
       <SearchBox value={search} onChange={setSearch} />
-      <CallPurposeList
-        query={list}
-        search={search}
-        mayCreate={mayCreate}
-        onEdit={onEdit}
-        onDelete={setDeleting}
-      />
+      <RowDecorationsContext.Provider value={decorations}>
+        <CallPurposeList
+          query={list}
+          search={search}
+          mayCreate={mayCreate}
+          onEdit={onEdit}
+          onDelete={setDeleting}
+        />
+      </RowDecorationsContext.Provider>
+      {/* Others' changes, told politely; the highlighted rows show them to sighted users. */}
+      <div role="status" className="visually-hidden">
+        {live.announcement}
+      </div>
       <Outlet />
       {deleting && (
         <DeleteCallPurposeDialog
           purpose={deleting}
+          mayReadCalls={mayReadCalls}
           onClose={() => setDeleting(null)}
           // The deleted row's button is going away: keep keyboard focus somewhere stable.
           onConfirmed={() => requestAnimationFrame(() => heading.current?.focus())}
         />
       )}
+      {addingSeveral && <AddSeveralDialog onClose={() => setAddingSeveral(false)} />}
     </div>
   );
 }

@@ -7,6 +7,8 @@ import { ReorderMenu } from '../reorder/ReorderMenu';
 import { useReorderContext } from '../reorder/reorderContext';
 import type { CallPurpose } from '../types';
 import styles from './CallPurposeTable.module.css';
+import { LockMark } from './LockMark';
+import { useRowDecorations } from './rowDecorations';
 
 export type CallPurposeRowProps = {
   purpose: CallPurpose;
@@ -34,6 +36,7 @@ export const CallPurposeRow = memo(function CallPurposeRow({
   const dragState = useReorderContext()?.dragState ?? null;
   const shift = useRowShift(dragState, purpose.id, index);
   const dragMode = useDragMode(dragState, purpose.id);
+  const { change, lock } = useRowDecoration(purpose);
   return (
     <tr
       ref={measure}
@@ -42,9 +45,10 @@ export const CallPurposeRow = memo(function CallPurposeRow({
       className={dragMode ? `${styles.row} ${styles.dragged}` : styles.row}
       data-follows-pointer={dragMode === 'pointer' || undefined}
       style={shift === 0 ? undefined : { transform: `translateY(${shift}px)` }}
+      data-change={change}
     >
       <td className={styles.handleCell}>
-        <ReorderHandle purpose={purpose} index={index} />
+        {lock ?? <ReorderHandle purpose={purpose} index={index} />}
       </td>
       <CallPurposeCells purpose={purpose} {...cells} />
     </tr>
@@ -52,6 +56,18 @@ export const CallPurposeRow = memo(function CallPurposeRow({
 });
 
 type CellsProps = Pick<CallPurposeRowProps, 'purpose' | 'position' | 'onEdit' | 'onDelete'>;
+
+/**
+ * The live-list highlight of a row and, where the user may not change it, its lock mark. Both
+ * change only when the list is refetched, never during a drag.
+ */
+function useRowDecoration(purpose: CallPurpose) {
+  const { changes, showLocks } = useRowDecorations();
+  return {
+    change: changes.get(purpose.id),
+    lock: showLocks && !purpose.canWrite ? <LockMark purpose={purpose} /> : null,
+  };
+}
 
 /** Every cell but the drag handle's. */
 const CallPurposeCells = memo(function CallPurposeCells({

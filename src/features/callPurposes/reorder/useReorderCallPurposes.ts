@@ -39,3 +39,12 @@ export function useReorderCallPurposes() {
   const undoLatest = useCallback(() => controller.undoLatest(), [controller]);
   return { reorder, undoLatest, saving };
 }
+
+/**
+ * Whether a reorder is saving, as a function to ask at any moment (not a rendered value): the
+ * live list asks it before refetching, when a render may not have caught up yet.
+ */
+export function useReorderSaving(): () => boolean {
+  const controller = controllerFor(useQueryClient());
+  return useCallback(() => controller.saving, [controller]);
+}

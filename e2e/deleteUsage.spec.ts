@@ -1,0 +1,83 @@
+// The delete dialog says how many logged calls use the purpose, as the calls API counts them,
+// and still lets the user delete when that count cannot be had.
+import { expect, test, type Page } from '@playwright/test';
+import { OutreachApi, tokenFor } from './support/outreachApi';
+import { saveScreenshot } from './support/screenshots';
+import { E2E_APP_URL, E2E_DATA_DIR } from './support/servers';
+import { signIn } from './support/signIn';
+
+const API_URL = `${E2E_APP_URL}/emulator/api/v2`;
+const adminApi = () =>
+  new OutreachApi(
+    API_URL,
+    tokenFor('admin', E2E_DATA_DIR, { scope: 'callPurposes.all calls.read' }),
+  );
+
+function deleteButton(page: Page, name: string) {
+  return page.getByRole('button', { name: `Delete ${name}`, exact: true });
+}
+
+test('the delete dialog counts the logged calls that use a purpose, as the API does', async ({
+  page,
+}, testInfo) => {
+  const api = adminApi();
+  const purposes = await api.list();
+  const counts = new Map<number, number>();
+  for (const purpose of purposes) counts.set(purpose.id, await api.callCount(purpose.id));
+  const used = purposes.find((purpose) => (counts.get(purpose.id) ?? 0) > 1000);
+  const unused = purposes.find((purpose) => counts.get(purpose.id) === 0);
+  if (!used || !unused) throw new Error('the seed has a heavily used and an unused purpose');
+
+  const usage: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/v2/calls')) usage.push(request.url());
+  });
+  await signIn(page, 'admin');
+
+  await deleteButton(page, used.name).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete call purpose?' });
+  const expected = (counts.get(used.id) ?? 0).toLocaleString('en-US');
+  await expect(dialog.getByText(`Used by ${expected} logged calls.`)).toBeVisible();
+  await expect(dialog).toContainText('keeps those calls but leaves them without a purpose');
+  expect(usage).toHaveLength(1);
+  const asked = new URL(usage[0] ?? '');
+  expect(Object.fromEntries(asked.searchParams)).toEqual({
+    'filter[callPurpose][id]': String(used.id),
+    'page[size]': '1',
+    count: 'true',
+  });
+  await saveScreenshot(page, testInfo, 'delete-usage');
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+
+  await deleteButton(page, unused.name).click();
+  await expect(dialog.getByText('Not used by any logged call.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(dialog).toBeHidden();
+  expect(usage).toHaveLength(2);
+});
+
+test('without calls.read the dialog says usage is unknown, and deleting still works', async ({
+  page,
+}) => {
+  const api = adminApi();
+  const usage: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/v2/calls')) usage.push(request.url());
+  });
+  await signIn(page, 'manager', '/call-purposes', '', { withhold: ['calls.read'] });
+  // A manager may delete only what they created.
+  const mine = `Mine Without Calls ${Date.now()}`;
+  await page.getByRole('button', { name: 'New call purpose' }).click();
+  await page.getByRole('dialog').getByLabel('Name').fill(mine);
+  await page.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+  await expect(page.getByRole('rowheader', { name: mine, exact: true })).toBeVisible();
+
+  await deleteButton(page, mine).click();
+  const dialog = page.getByRole('alertdialog', { name: 'Delete call purpose?' });
+  await expect(dialog.getByText(/^Usage unknown/)).toBeVisible();
+  await expect(dialog).toContainText('calls.read');
+  expect(usage, 'no request the token cannot make').toEqual([]);
+  await dialog.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('rowheader', { name: mine, exact: true })).toBeHidden();
+  await expect.poll(async () => (await api.findByName(mine)) === undefined).toBe(true);
+});

@@ -1,0 +1,43 @@
+import { runWithConcurrency } from '../reorder/runWithConcurrency';
+import { nameKey } from '../purposeNames';
+
+export type NewPurpose = { name: string; order: number | undefined };
+export type CreateResult =
+  (NewPurpose & { status: 'added' }) | (NewPurpose & { status: 'failed'; error: unknown });
+
+/** Requests in flight at once: a few, so a paste of hundreds neither floods nor crawls. */
+export const CREATE_CONCURRENCY = 4;
+
+/**
+ * Creates each purpose, a few at a time, and says for each whether it was added. Names that
+ * `alreadyThere` holds count as added without a request: after a timeout the POST may have
+ * landed, so a retry looks the name up first instead of creating it twice.
+ */
+export async function createMany({
+  items,
+  create,
+  alreadyThere = [],
+  onSettled,
+  concurrency = CREATE_CONCURRENCY,
+}: {
+  items: readonly NewPurpose[];
+  create: (item: NewPurpose) => Promise<unknown>;
+  alreadyThere?: readonly string[];
+  onSettled?: () => void;
+  concurrency?: number;
+}): Promise<CreateResult[]> {
+  const landed = new Set(alreadyThere.map(nameKey));
+  const results = await runWithConcurrency(items, concurrency, async (item) => {
+    try {
+      if (!landed.has(nameKey(item.name))) await create(item);
+    } finally {
+      onSettled?.();
+    }
+  });
+  return items.map((item, index): CreateResult => {
+    const result = results[index];
+    return result?.status === 'rejected'
+      ? { ...item, status: 'failed', error: result.reason }
+      : { ...item, status: 'added' };
+  });
+}
