@@ -106,6 +106,26 @@ test('leaving the form with unsaved changes asks first', async ({ page }) => {
   expect((await api().findByName(target.name))?.id).toBe(target.id);
 });
 
+test("the browser's Back button asks too before leaving unsaved changes", async ({ page }) => {
+  const target = await api().create(`Unsaved Back ${Date.now()}`);
+  await signIn(page, 'admin');
+  await page.getByRole('button', { name: `Edit ${target.name}` }).click();
+  const form = page.getByRole('dialog', { name: `Edit “${target.name}”` });
+  await form.getByLabel('Name').fill('Something else');
+
+  await page.goBack();
+  const prompt = page.getByRole('alertdialog', { name: 'Discard unsaved changes?' });
+  await prompt.getByRole('button', { name: 'Keep editing' }).click();
+  await expect(page).toHaveURL(new RegExp(`/call-purposes/${target.id}/edit$`));
+  await expect(form.getByLabel('Name')).toHaveValue('Something else');
+
+  await page.goBack();
+  await prompt.getByRole('button', { name: 'Discard changes' }).click();
+  await expect(page).toHaveURL(/\/call-purposes$/);
+  await expect(form).toBeHidden();
+  expect((await api().findByName(target.name))?.id).toBe(target.id);
+});
+
 test('editing a purpose deleted meanwhile says it no longer exists', async ({ page }) => {
   const server = api();
   const target = await server.create(`Vanishing Purpose ${Date.now()}`);

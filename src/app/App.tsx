@@ -1,28 +1,32 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { RouterProvider } from 'react-router/dom';
 import { ToastProvider } from '../components/toast/ToastProvider';
 import { SIGN_IN_PATH, signInPath } from '../features/auth/signInUrls';
+import { createBlockableHistory } from '../lib/blockableHistory';
+import { AppRouter } from './AppRouter';
+import { AppRoutes, prefetchFirstPage } from './AppRoutes';
 import { createQueryClient } from './createQueryClient';
-import { createAppRouter } from './router';
+
+const history = createBlockableHistory();
 
 const queryClient = createQueryClient({
   // The session ended (expired, signed out elsewhere): sign in again, then come back here.
   onUnauthenticated: () => {
-    const { pathname, search } = router.state.location;
+    const { pathname, search } = history.location;
     if (pathname === SIGN_IN_PATH) return;
-    void router
-      .navigate(signInPath(pathname + search), { replace: true })
-      .then(() => queryClient.clear());
+    history.replace(signInPath(pathname + search));
+    queryClient.clear();
   },
 });
 
-const router = createAppRouter(queryClient);
+prefetchFirstPage(queryClient, history.location.pathname);
 
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
-        <RouterProvider router={router} />
+        <AppRouter history={history}>
+          <AppRoutes />
+        </AppRouter>
       </ToastProvider>
     </QueryClientProvider>
   );

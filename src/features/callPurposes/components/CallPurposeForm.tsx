@@ -32,7 +32,7 @@ export function CallPurposeForm(props: CallPurposeFormProps) {
   const { control, handleSubmit, setError, setFocus, formState } = form;
   const name = useWatch({ control, name: 'name' });
   const [formError, setFormError] = useState<string | null>(null);
-  const { blocker, allowNextNavigation } = useUnsavedChangesPrompt(formState.isDirty);
+  const { held, allowNextNavigation } = useUnsavedChangesPrompt(formState.isDirty);
   const duplicate = findDuplicateName(name, existing, editingId);
 
   useEffect(() => setFocus('name'), [setFocus]);
@@ -67,7 +67,7 @@ export function CallPurposeForm(props: CallPurposeFormProps) {
           {formState.isSubmitting ? 'Saving…' : submitLabel}
         </Button>
       </div>
-      <UnsavedChangesDialog blocker={blocker} />
+      <UnsavedChangesDialog held={held} />
     </form>
   );
 }

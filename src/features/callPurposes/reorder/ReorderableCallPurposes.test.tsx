@@ -2,7 +2,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ToastProvider } from '../../../components/toast/ToastProvider';
 import { paths } from '../../../lib/paths';
@@ -90,13 +90,14 @@ async function renderList({ admin = false, search = '', waitForHandles = true } 
   // <RequireSession> loads the session above the page; here it is known from the start.
   queryClient.setQueryData(sessionQueryOptions().queryKey, SESSION);
   const listPath = paths.callPurposes.list.href();
-  const router = createMemoryRouter([{ path: listPath, element: <CallPurposeListPage /> }], {
-    initialEntries: [listPath],
-  });
   render(
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
-        <RouterProvider router={router} />
+        <MemoryRouter initialEntries={[listPath]}>
+          <Routes>
+            <Route path={listPath} element={<CallPurposeListPage />} />
+          </Routes>
+        </MemoryRouter>
       </ToastProvider>
     </QueryClientProvider>,
   );

@@ -1,0 +1,69 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { RequireSession } from '../features/auth/components/RequireSession';
+import { SignInPage } from '../features/auth/components/SignInPage';
+import { callPurposesQueryOptions } from '../features/callPurposes/api/getCallPurposes';
+import { CallPurposeListPage } from '../features/callPurposes/components/CallPurposeListPage';
+import { paths } from '../lib/paths';
+import { sessionQueryOptions } from '../lib/session';
+import { AppLayout } from './AppLayout';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteErrorBoundary } from './RouteErrorBoundary';
+
+// The form routes load on demand: react-hook-form and the forms stay out of the first page.
+const CreateCallPurposeDialog = lazy(async () => ({
+  default: (await import('../features/callPurposes/components/CreateCallPurposeDialog'))
+    .CreateCallPurposeDialog,
+}));
+const EditCallPurposeDialog = lazy(async () => ({
+  default: (await import('../features/callPurposes/components/EditCallPurposeDialog'))
+    .EditCallPurposeDialog,
+}));
+
+/** A route's page, behind its own error boundary; a page still loading shows nothing yet. */
+function page(Page: ComponentType) {
+  return (
+    <RouteErrorBoundary>
+      <Suspense fallback={null}>
+        <Page />
+      </Suspense>
+    </RouteErrorBoundary>
+  );
+}
+
+/**
+ * Starts the first page's queries before its code renders, so the session and the list load in
+ * parallel instead of one after the other (the session gates the page that asks for the list).
+ */
+export function prefetchFirstPage(queryClient: QueryClient, pathname: string) {
+  if (pathname === paths.signIn.href()) return;
+  void queryClient.prefetchQuery(sessionQueryOptions());
+  if (pathname === paths.home.href() || pathname.startsWith(paths.callPurposes.list.href())) {
+    void queryClient.prefetchQuery(callPurposesQueryOptions());
+  }
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route path={paths.signIn.path} element={page(SignInPage)} />
+      <Route
+        element={
+          <RouteErrorBoundary>
+            <RequireSession>
+              <AppLayout />
+            </RequireSession>
+          </RouteErrorBoundary>
+        }
+      >
+        <Route index element={<Navigate to={paths.callPurposes.list.href()} replace />} />
+        <Route path={paths.callPurposes.list.path} element={page(CallPurposeListPage)}>
+          <Route path={paths.callPurposes.create.path} element={page(CreateCallPurposeDialog)} />
+          <Route path={paths.callPurposes.edit.path} element={page(EditCallPurposeDialog)} />
+        </Route>
+        <Route path="*" element={page(NotFoundPage)} />
+      </Route>
+    </Routes>
+  );
+}
