@@ -2,23 +2,29 @@ import type { QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireSession } from '../features/auth/components/RequireSession';
-import { SignInPage } from '../features/auth/components/SignInPage';
 import { callPurposesQueryOptions } from '../features/callPurposes/api/getCallPurposes';
 import { CallPurposeListPage } from '../features/callPurposes/components/CallPurposeListPage';
+import {
+  loadCreateDialog,
+  loadEditDialog,
+} from '../features/callPurposes/components/writerDialogs';
 import { paths } from '../lib/paths';
 import { sessionQueryOptions } from '../lib/session';
 import { AppLayout } from './AppLayout';
-import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorBoundary } from './RouteErrorBoundary';
 
-// The form routes load on demand: react-hook-form and the forms stay out of the first page.
+// Only the list is in the first page's code. The form routes (with react-hook-form) load on
+// demand or once the list is idle, for writers only; a signed-in user never needs the sign-in
+// page, and hardly anyone the not-found page.
+const SignInPage = lazy(async () => ({
+  default: (await import('../features/auth/components/SignInPage')).SignInPage,
+}));
+const NotFoundPage = lazy(async () => ({ default: (await import('./NotFoundPage')).NotFoundPage }));
 const CreateCallPurposeDialog = lazy(async () => ({
-  default: (await import('../features/callPurposes/components/CreateCallPurposeDialog'))
-    .CreateCallPurposeDialog,
+  default: (await loadCreateDialog()).CreateCallPurposeDialog,
 }));
 const EditCallPurposeDialog = lazy(async () => ({
-  default: (await import('../features/callPurposes/components/EditCallPurposeDialog'))
-    .EditCallPurposeDialog,
+  default: (await loadEditDialog()).EditCallPurposeDialog,
 }));
 
 /** A route's page, behind its own error boundary; a page still loading shows nothing yet. */

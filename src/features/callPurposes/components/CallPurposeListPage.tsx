@@ -1,21 +1,28 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Outlet, useNavigate } from 'react-router';
 import { Button } from '../../../components/Button/Button';
 import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
 import { paths } from '../../../lib/paths';
 import { useSession } from '../../../lib/session';
 import { listAccess } from '../access';
-import { AddSeveralDialog } from '../addSeveral/AddSeveralDialog';
 import { useCallPurposes } from '../api/getCallPurposes';
 import { ExportCsvButton } from '../export/ExportCsvButton';
 import { useLiveCallPurposes } from '../live/useLiveCallPurposes';
-import { useReorderSaving } from '../reorder/useReorderCallPurposes';
+import { useReorderSaving } from '../reorder/reorderSaving';
 import type { CallPurpose } from '../types';
 import { CallPurposeList } from './CallPurposeList';
 import styles from './CallPurposeListPage.module.css';
-import { DeleteCallPurposeDialog } from './DeleteCallPurposeDialog';
 import { RowDecorationsContext } from './rowDecorations';
 import { SearchBox } from './SearchBox';
+import { loadAddSeveralDialog, loadDeleteDialog, prefetchWriterDialogs } from './writerDialogs';
+
+// Only writers open these: fetched after the list is on screen (see prefetchWriterDialogs).
+const AddSeveralDialog = lazy(async () => ({
+  default: (await loadAddSeveralDialog()).AddSeveralDialog,
+}));
+const DeleteCallPurposeDialog = lazy(async () => ({
+  default: (await loadDeleteDialog()).DeleteCallPurposeDialog,
+}));
 
 /** Home: the list, with the create and edit dialogs opening over it as child routes. */
 export function CallPurposeListPage() {
@@ -36,6 +43,15 @@ export function CallPurposeListPage() {
   const decorations = useMemo(
     () => ({ changes: live.changes, showLocks }),
     [live.changes, showLocks],
+  );
+  // The dialogs this user may open, known once the list has loaded (its rows carry the rights).
+  const mayOpenCreate = list.data !== undefined && mayCreate;
+  const mayOpenEdit = list.data?.some((purpose) => purpose.canWrite) ?? false;
+  const mayOpenDelete = list.data?.some((purpose) => purpose.canDelete) ?? false;
+  useEffect(
+    () =>
+      prefetchWriterDialogs({ create: mayOpenCreate, edit: mayOpenEdit, delete: mayOpenDelete }),
+    [mayOpenCreate, mayOpenEdit, mayOpenDelete],
   );
 
   return (
@@ -77,16 +93,18 @@ export function CallPurposeListPage() {
         {live.announcement}
       </div>
       <Outlet />
-      {deleting && (
-        <DeleteCallPurposeDialog
-          purpose={deleting}
-          mayReadCalls={mayReadCalls}
-          onClose={() => setDeleting(null)}
-          // The deleted row's button is going away: keep keyboard focus somewhere stable.
-          onConfirmed={() => requestAnimationFrame(() => heading.current?.focus())}
-        />
-      )}
-      {addingSeveral && <AddSeveralDialog onClose={() => setAddingSeveral(false)} />}
+      <Suspense fallback={null}>
+        {deleting && (
+          <DeleteCallPurposeDialog
+            purpose={deleting}
+            mayReadCalls={mayReadCalls}
+            onClose={() => setDeleting(null)}
+            // The deleted row's button is going away: keep keyboard focus somewhere stable.
+            onConfirmed={() => requestAnimationFrame(() => heading.current?.focus())}
+          />
+        )}
+        {addingSeveral && <AddSeveralDialog onClose={() => setAddingSeveral(false)} />}
+      </Suspense>
     </div>
   );
 }

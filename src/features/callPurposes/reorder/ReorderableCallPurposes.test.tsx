@@ -8,7 +8,7 @@ import { ToastProvider } from '../../../components/toast/ToastProvider';
 import { paths } from '../../../lib/paths';
 import { sessionQueryOptions, type Session } from '../../../lib/session';
 import { CallPurposeListPage } from '../components/CallPurposeListPage';
-import { loadDragEngine } from './loadDragEngine';
+import { loadReorderTools } from './loadReorderTools';
 import { TAIL_STEP } from './planReorder';
 import {
   LAST_ORDER,
@@ -111,9 +111,9 @@ async function renderList({ admin = false, search = '', waitForHandles = true } 
   return { api, queryClient, names };
 }
 
-// The drag chunk is transformed once, up front, rather than inside the first test's wait.
+// The reorder chunk is transformed once, up front, rather than inside the first test's wait.
 beforeAll(async () => {
-  await loadDragEngine();
+  await loadReorderTools();
 }, 30_000);
 
 beforeEach(() => {

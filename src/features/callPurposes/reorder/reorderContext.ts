@@ -1,13 +1,22 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, type ComponentType } from 'react';
 import type { CallPurpose } from '../types';
-import type { Announcer } from './announcer';
 import type { DragEngine } from './dragEngine';
 import type { DragState } from './dragState';
 import type { ListLayout } from './listLayout';
+import type { RowMenuProps } from './RowMenu';
+
+/** What the reorder code, once it has arrived, gives the rows. */
+export type ReorderActions = {
+  engine: DragEngine;
+  moveToTop(purpose: CallPurpose): void;
+  moveToBottom(purpose: CallPurpose): void;
+  /** The row's "More actions" menu, which comes with the reorder code. */
+  RowMenu: ComponentType<RowMenuProps>;
+};
 
 /**
  * What rows need for reordering. It changes when the list or the user's rights change, or once
- * when the drag code arrives; never on a drag event (rows read those from `dragState`).
+ * when the reorder code arrives; never on a drag event (rows read those from `dragState`).
  */
 export type ReorderContextValue = {
   /** Someone here may move at least one purpose, so handles and menus are worth showing. */
@@ -16,14 +25,11 @@ export type ReorderContextValue = {
   enabled: boolean;
   total: number;
   indexOf(id: number): number;
-  moveToTop(purpose: CallPurpose): void;
-  moveToBottom(purpose: CallPurpose): void;
   dragState: DragState;
-  announcer: Announcer;
   /** The table hands over its geometry (null when it goes), for the drag code. */
   setLayout: (layout: ListLayout | null) => void;
-  /** The drag code, once its chunk has arrived; handles appear with it. */
-  engine: DragEngine | null;
+  /** The reorder code, once its chunk has arrived; handles and menus appear with it. */
+  actions: ReorderActions | null;
   /** The hidden instructions every handle is described by. */
   instructionsId: string;
 };

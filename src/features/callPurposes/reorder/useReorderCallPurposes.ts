@@ -4,19 +4,20 @@ import { useToast } from '../../../hooks/useToast';
 import { updateCallPurpose } from '../api/updateCallPurpose';
 import type { ReorderIntent } from './intents';
 import { createReorderController, type ReorderController } from './reorderController';
+import { registerReorderSaving } from './reorderSaving';
 
 const controllers = new WeakMap<QueryClient, ReorderController>();
 
 /** One controller, hence one write queue, per QueryClient: every list on screen shares it. */
 function controllerFor(queryClient: QueryClient): ReorderController {
-  let controller = controllers.get(queryClient);
-  if (controller === undefined) {
-    controller = createReorderController({
-      queryClient,
-      writeOrder: (id, order) => updateCallPurpose(id, { order }),
-    });
-    controllers.set(queryClient, controller);
-  }
+  const existing = controllers.get(queryClient);
+  if (existing !== undefined) return existing;
+  const controller = createReorderController({
+    queryClient,
+    writeOrder: (id, order) => updateCallPurpose(id, { order }),
+  });
+  controllers.set(queryClient, controller);
+  registerReorderSaving(queryClient, () => controller.saving);
   return controller;
 }
 
@@ -38,13 +39,4 @@ export function useReorderCallPurposes() {
   );
   const undoLatest = useCallback(() => controller.undoLatest(), [controller]);
   return { reorder, undoLatest, saving };
-}
-
-/**
- * Whether a reorder is saving, as a function to ask at any moment (not a rendered value): the
- * live list asks it before refetching, when a render may not have caught up yet.
- */
-export function useReorderSaving(): () => boolean {
-  const controller = controllerFor(useQueryClient());
-  return useCallback(() => controller.saving, [controller]);
 }

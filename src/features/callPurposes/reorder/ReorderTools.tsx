@@ -1,0 +1,147 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
+import { callPurposesQueryOptions } from '../api/getCallPurposes';
+import type { CallPurpose } from '../types';
+import { movedText, reorderInstructions } from './announcements';
+import type { Announcer } from './announcer';
+import { createDragEngine } from './dragEngine';
+import type { DragState } from './dragState';
+import {
+  moveIntent,
+  moveToBottomIntent,
+  moveToTopIntent,
+  sortByNameIntent,
+  type ReorderIntent,
+} from './intents';
+import type { ListLayout } from './listLayout';
+import styles from './reorder.module.css';
+import type { ReorderActions } from './reorderContext';
+import { RowMenu } from './RowMenu';
+import { SortAlphabetically } from './SortAlphabetically';
+import { useReorderCallPurposes } from './useReorderCallPurposes';
+import { useUndoShortcut } from './useUndoShortcut';
+
+export type ReorderToolsProps = {
+  /** The whole list, in display order, straight from the query cache. */
+  purposes: readonly CallPurpose[];
+  filtered: boolean;
+  /** Someone here may move every purpose: "Sort A–Z" is offered. */
+  mayMoveEverything: boolean;
+  dragState: DragState;
+  announcer: Announcer;
+  layout: RefObject<ListLayout | null>;
+  instructionsId: string;
+  /** Receives what the rows need (null when the tools go). */
+  onReady: (actions: ReorderActions | null) => void;
+};
+
+/**
+ * Everything that changes the order, in a chunk of its own that only someone who may reorder
+ * fetches, after the list is on screen: the drag engine, the move-to-top/bottom menu, "Sort A–Z",
+ * Ctrl+Z, and `useReorderCallPurposes` behind them all (one planner, one write queue, the query
+ * cache as the only copy). It renders the toolbar above the table and hands the rows their
+ * actions through `onReady`.
+ */
+export function ReorderTools({
+  purposes,
+  filtered,
+  mayMoveEverything,
+  dragState,
+  announcer,
+  layout,
+  instructionsId,
+  onReady,
+}: ReorderToolsProps) {
+  const queryClient = useQueryClient();
+  const { reorder, undoLatest, saving } = useReorderCallPurposes();
+  useUndoShortcut(undoLatest);
+  const latestPurposes = useRef(purposes);
+
+  useLayoutEffect(() => {
+    latestPurposes.current = purposes;
+    // A drop keeps the rows where it left them until the new order is here: now it is.
+    const drag = dragState.get();
+    if (drag?.dropped) {
+      dragState.set(null);
+      // The row moved in the DOM, which drops focus: give it back to the handle that carried it.
+      if (drag.mode === 'keyboard' && document.activeElement === document.body) {
+        document
+          .querySelector<HTMLElement>(`[data-reorder-handle="${drag.activeId}"]`)
+          ?.focus({ preventScroll: true });
+      }
+    }
+  }, [purposes, dragState]);
+
+  const onMove = useCallback(
+    (purpose: CallPurpose, toIndex: number) => reorder(moveIntent(purpose, toIndex)),
+    [reorder],
+  );
+  const latestOnMove = useRef(onMove);
+  useLayoutEffect(() => {
+    latestOnMove.current = onMove;
+  }, [onMove]);
+
+  /** Moves that do not come from a drag get their own announcement once they are saved. */
+  const reorderAndAnnounce = useCallback(
+    (intent: ReorderIntent, purpose: CallPurpose) => {
+      announcer.say('');
+      void reorder(intent).then((outcome) => {
+        if (outcome.status !== 'saved') return;
+        const list = queryClient.getQueryData(callPurposesQueryOptions().queryKey) ?? [];
+        const index = list.findIndex((item) => item.id === purpose.id);
+        if (index !== -1) {
+          announcer.say(movedText({ name: purpose.name, position: index + 1, total: list.length }));
+        }
+      });
+    },
+    [queryClient, reorder, announcer],
+  );
+
+  // The rows' handles and menus appear once this has run; the drag engine is made once (every
+  // dependency is stable), so a drag never loses its engine midway.
+  useLayoutEffect(() => {
+    const engine = createDragEngine({
+      state: dragState,
+      layout,
+      announcer,
+      purposes: () => latestPurposes.current,
+      onMove: (purpose, toIndex) => latestOnMove.current(purpose, toIndex),
+    });
+    onReady({
+      engine,
+      moveToTop: (purpose) => reorderAndAnnounce(moveToTopIntent(purpose), purpose),
+      moveToBottom: (purpose) => reorderAndAnnounce(moveToBottomIntent(purpose), purpose),
+      RowMenu,
+    });
+    return () => onReady(null);
+  }, [onReady, dragState, layout, announcer, reorderAndAnnounce]);
+
+  return (
+    <>
+      {(filtered || saving || mayMoveEverything) && (
+        <div className={styles.toolbar}>
+          {filtered && (
+            <p className={styles.hint}>
+              Reordering is off while the search filters the list. Clear the search to reorder.
+            </p>
+          )}
+          {saving && (
+            <span className={styles.saving} aria-hidden="true">
+              Saving order…
+            </span>
+          )}
+          {mayMoveEverything && (
+            <SortAlphabetically
+              purposes={purposes}
+              disabled={filtered}
+              onSort={() => void reorder(sortByNameIntent())}
+            />
+          )}
+        </div>
+      )}
+      <div id={instructionsId} hidden>
+        {reorderInstructions}
+      </div>
+    </>
+  );
+}
