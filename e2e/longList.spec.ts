@@ -172,13 +172,14 @@ test('a mouse drag auto-scrolls the page and drops far below the rows first moun
 test('a row menu opened before the drag code arrives stays open and focused when it does', async ({
   page,
 }) => {
-  // Hold back the drag chunk, and only it, until the menu is open.
+  // Hold back the reorder chunk (the drag code and the write queue), and only it, until the menu
+  // is open.
   let release = () => {};
   const released = new Promise<void>((resolve) => {
     release = resolve;
   });
   let held = false;
-  await page.route(/\/assets\/dragEngine-[^/]+\.js$/, async (route) => {
+  await page.route(/\/assets\/ReorderTools-[^/]+\.js$/, async (route) => {
     held = true;
     await released;
     await route.continue();
@@ -203,4 +204,28 @@ test('a row menu opened before the drag code arrives stays open and focused when
   await expect(menuButton).toHaveAttribute('aria-expanded', 'true');
   // The same table element: nothing was unmounted and rebuilt.
   await expect(page.locator('table[data-original="yes"]')).toHaveCount(1);
+});
+
+test('a move chosen from the row menu before the reorder code arrives runs when it does', async ({
+  page,
+}) => {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/ReorderTools-[^/]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await signIn(page, 'admin', '/call-purposes', app.url);
+  const name = (await serverNames())[4] as string;
+  await page.getByRole('button', { name: `More actions for ${name}` }).click();
+  await page.getByRole('menuitem', { name: 'Move to top' }).click();
+  await expect(page.getByRole('menu')).toBeHidden();
+  // Nothing can move yet: the list and the server keep their order.
+  expect((await serverNames()).indexOf(name)).toBe(4);
+
+  release();
+  await expect(live(page)).toHaveText(`${name} moved to position 1 of ${TOTAL}.`);
+  await expect.poll(async () => (await serverNames())[0]).toBe(name);
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lockDescription, usageText } from './usageText';
+import { lockDescription } from './components/LockMark';
+import { usageText } from './usageText';
 
 describe('usageText', () => {
   it('counts with thousands separators and says what a delete does', () => {

@@ -15,10 +15,3 @@ export function usageText(count: number): { usage: string; consequence: string }
         : 'Deleting it keeps those calls but leaves them without a purpose, so reports by purpose lose this category.',
   };
 }
-
-/** Why a row shows no drag handle, Edit or Delete: read by screen readers, shown on hover. */
-export function lockDescription(purpose: { canDelete: boolean }): string {
-  return purpose.canDelete
-    ? "You can't change this purpose"
-    : "You can't change or delete this purpose";
-}

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type RefCallback } from 'react';
 import { Button } from '../../../components/Button/Button';
 import { formatDateTime } from '../../../lib/formatDateTime';
 import { useDragMode, useRowShift } from '../reorder/dragState';
@@ -17,7 +17,7 @@ export type CallPurposeRowProps = {
   /** Position in the whole list (1-based). */
   position: number;
   /** Lets the virtualiser measure the row. */
-  measure: (row: HTMLTableRowElement | null) => void;
+  measure: RefCallback<HTMLTableRowElement>;
   onEdit: (purpose: CallPurpose) => void;
   onDelete: (purpose: CallPurpose) => void;
 };

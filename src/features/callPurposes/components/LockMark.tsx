@@ -1,6 +1,12 @@
-import { lockDescription } from '../usageText';
 import type { CallPurpose } from '../types';
 import styles from './CallPurposeTable.module.css';
+
+/** Why a row shows no drag handle, Edit or Delete: read by screen readers, shown on hover. */
+export function lockDescription(purpose: { canDelete: boolean }): string {
+  return purpose.canDelete
+    ? "You can't change this purpose"
+    : "You can't change or delete this purpose";
+}
 
 /**
  * Where the drag handle would be: a quiet padlock that says why this row has no handle, Edit or

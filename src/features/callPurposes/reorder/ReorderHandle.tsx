@@ -8,15 +8,15 @@ type ReorderHandleProps = { purpose: CallPurpose; index: number };
 
 /**
  * The drag handle: a real button, so it is in the tab order and named for the row. Pointer,
- * touch and keyboard (Space or Enter to pick up) all start a drag from here. Until the reorder
- * code has arrived, and on rows this person may not move, it keeps the column's width.
+ * touch and keyboard (Space or Enter to pick up) all start a drag from here. Until the drag code
+ * has arrived, and on rows this person may not move, it keeps the column's width.
  */
 export const ReorderHandle = memo(function ReorderHandle({ purpose, index }: ReorderHandleProps) {
   const context = useReorderContext();
   const dragged = useDragMode(context?.dragState ?? null, purpose.id) !== null;
   if (context === null || !context.available) return null;
-  const { actions, enabled } = context;
-  if (actions === null || !purpose.canWrite) {
+  const { engine, enabled } = context;
+  if (engine === null || !purpose.canWrite) {
     return <span className={styles.handleSpace} aria-hidden="true" />;
   }
   return (
@@ -30,9 +30,9 @@ export const ReorderHandle = memo(function ReorderHandle({ purpose, index }: Reo
       aria-pressed={dragged || undefined}
       disabled={!enabled}
       title={enabled ? undefined : 'Clear the search to reorder'}
-      onPointerDown={(event) => actions.engine.pointerDown(event, purpose, index)}
-      onKeyDown={(event) => actions.engine.keyDown(event, purpose, index)}
-      onBlur={() => actions.engine.blur(purpose)}
+      onPointerDown={(event) => engine.pointerDown(event, purpose, index)}
+      onKeyDown={(event) => engine.keyDown(event, purpose, index)}
+      onBlur={() => engine.blur(purpose)}
     >
       <svg viewBox="0 0 12 18" width="12" height="18" aria-hidden="true" focusable="false">
         {[3, 9, 15].flatMap((y) =>

@@ -1,25 +1,25 @@
 import type { CallPurpose } from '../types';
 import { useReorderContext } from './reorderContext';
+import { RowMenu } from './RowMenu';
 
 /** The row's "More actions" menu: moves that need no dragging, for every input method. */
 export function ReorderMenu({ purpose }: { purpose: CallPurpose }) {
   const context = useReorderContext();
-  const actions = context?.actions ?? null;
-  if (context === null || actions === null || !context.available || !purpose.canWrite) return null;
+  if (context === null || !context.available || !purpose.canWrite) return null;
   const index = context.indexOf(purpose.id);
   return (
-    <actions.RowMenu
+    <RowMenu
       label={`More actions for ${purpose.name}`}
       items={[
         {
           label: 'Move to top',
           disabled: !context.enabled || index === 0,
-          onSelect: () => actions.moveToTop(purpose),
+          onSelect: () => context.moveToTop(purpose),
         },
         {
           label: 'Move to bottom',
           disabled: !context.enabled || index === context.total - 1,
-          onSelect: () => actions.moveToBottom(purpose),
+          onSelect: () => context.moveToBottom(purpose),
         },
       ]}
     />

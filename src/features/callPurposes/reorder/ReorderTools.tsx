@@ -16,7 +16,6 @@ import {
 import type { ListLayout } from './listLayout';
 import styles from './reorder.module.css';
 import type { ReorderActions } from './reorderContext';
-import { RowMenu } from './RowMenu';
 import { SortAlphabetically } from './SortAlphabetically';
 import { useReorderCallPurposes } from './useReorderCallPurposes';
 import { useUndoShortcut } from './useUndoShortcut';
@@ -37,9 +36,9 @@ export type ReorderToolsProps = {
 
 /**
  * Everything that changes the order, in a chunk of its own that only someone who may reorder
- * fetches, after the list is on screen: the drag engine, the move-to-top/bottom menu, "Sort A–Z",
- * Ctrl+Z, and `useReorderCallPurposes` behind them all (one planner, one write queue, the query
- * cache as the only copy). It renders the toolbar above the table and hands the rows their
+ * fetches, after the list is on screen: the drag engine, the moves behind the row menu, "Sort
+ * A–Z", Ctrl+Z, and `useReorderCallPurposes` behind them all (one planner, one write queue, the
+ * query cache as the only copy). It renders the toolbar above the table and hands the rows their
  * actions through `onReady`.
  */
 export function ReorderTools({
@@ -111,7 +110,6 @@ export function ReorderTools({
       engine,
       moveToTop: (purpose) => reorderAndAnnounce(moveToTopIntent(purpose), purpose),
       moveToBottom: (purpose) => reorderAndAnnounce(moveToBottomIntent(purpose), purpose),
-      RowMenu,
     });
     return () => onReady(null);
   }, [onReady, dragState, layout, announcer, reorderAndAnnounce]);

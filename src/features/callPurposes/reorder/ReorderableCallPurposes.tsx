@@ -8,6 +8,8 @@ import {
   type ComponentType,
   type ReactNode,
 } from 'react';
+import { useToast } from '../../../hooks/useToast';
+import { describeError } from '../../../lib/describeError';
 import type { CallPurpose } from '../types';
 import { createAnnouncer, useAnnouncement, type Announcer } from './announcer';
 import { createDragState } from './dragState';
@@ -44,9 +46,10 @@ function LiveRegion({ announcer }: { announcer: Announcer }) {
 /**
  * Makes the call-purpose table reorderable by mouse, touch and keyboard, with the move-to-top /
  * bottom menu and, for someone who may move everything, "Sort A–Z". The table shows at once and
- * stays mounted. What only someone who may reorder needs (`ReorderTools`: the drag engine, the
- * menus, the write queue) is fetched after the list is on screen, and only once the list says
- * this person may move something; the rows' handles and menus appear when it arrives.
+ * stays mounted, with its row menus. What only someone who may reorder needs (`ReorderTools`:
+ * the drag engine, the planner and write queue behind every move, Sort A–Z) is fetched after the
+ * list is on screen, and only once the list says this person may move something; the drag
+ * handles appear when it arrives, and a move chosen from a menu before then runs when it does.
  */
 export function ReorderableCallPurposes({
   purposes,
@@ -62,6 +65,24 @@ export function ReorderableCallPurposes({
   const [Tools, setTools] = useState<ComponentType<ReorderToolsProps> | null>(null);
   const [actions, setActions] = useState<ReorderActions | null>(null);
   const instructionsId = useId();
+  const toast = useToast();
+
+  // A move from the row menu before the reorder code has arrived waits for it (the latest one).
+  const arrived = useRef<ReorderActions | null>(null);
+  const waiting = useRef<((actions: ReorderActions) => void) | null>(null);
+  const onReady = useCallback((next: ReorderActions | null) => {
+    arrived.current = next;
+    setActions(next);
+    const run = waiting.current;
+    if (next !== null && run !== null) {
+      waiting.current = null;
+      run(next);
+    }
+  }, []);
+  const whenArrived = useCallback((run: (actions: ReorderActions) => void) => {
+    if (arrived.current !== null) run(arrived.current);
+    else waiting.current = run;
+  }, []);
 
   const indexById = useMemo(
     () => new Map(purposes.map((purpose, index) => [purpose.id, index])),
@@ -75,13 +96,18 @@ export function ReorderableCallPurposes({
   useEffect(() => {
     if (!available || Tools !== null) return;
     let current = true;
-    void loadReorderTools().then(({ ReorderTools }) => {
-      if (current) setTools(() => ReorderTools);
-    });
+    loadReorderTools()
+      .then(({ ReorderTools }) => {
+        if (current) setTools(() => ReorderTools);
+      })
+      .catch((error: unknown) => {
+        if (current)
+          toast.show(`Reordering is unavailable: ${describeError(error)}`, { tone: 'error' });
+      });
     return () => {
       current = false;
     };
-  }, [available, Tools]);
+  }, [available, Tools, toast]);
 
   const context = useMemo<ReorderContextValue>(
     () => ({
@@ -89,12 +115,24 @@ export function ReorderableCallPurposes({
       enabled,
       total: purposes.length,
       indexOf: (id) => indexById.get(id) ?? -1,
+      moveToTop: (purpose) => whenArrived((tools) => tools.moveToTop(purpose)),
+      moveToBottom: (purpose) => whenArrived((tools) => tools.moveToBottom(purpose)),
       dragState,
       setLayout,
-      actions: available ? actions : null,
+      engine: available ? (actions?.engine ?? null) : null,
       instructionsId,
     }),
-    [available, enabled, purposes.length, indexById, dragState, setLayout, actions, instructionsId],
+    [
+      available,
+      enabled,
+      purposes.length,
+      indexById,
+      whenArrived,
+      dragState,
+      setLayout,
+      actions,
+      instructionsId,
+    ],
   );
 
   return (
@@ -108,7 +146,7 @@ export function ReorderableCallPurposes({
           announcer={announcer}
           layout={layout}
           instructionsId={instructionsId}
-          onReady={setActions}
+          onReady={onReady}
         />
       )}
       {children}

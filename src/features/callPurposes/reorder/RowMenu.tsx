@@ -3,7 +3,7 @@ import styles from './reorder.module.css';
 
 export type RowMenuItem = { label: string; disabled?: boolean; onSelect: () => void };
 
-export type RowMenuProps = { label: string; items: readonly RowMenuItem[] };
+type RowMenuProps = { label: string; items: readonly RowMenuItem[] };
 
 /** Picks the index of the item to focus among the enabled ones, from the focused one (or -1). */
 type ChooseItem = (enabled: HTMLButtonElement[], current: number) => number;

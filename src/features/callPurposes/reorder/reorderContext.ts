@@ -1,17 +1,14 @@
-import { createContext, useContext, type ComponentType } from 'react';
+import { createContext, useContext } from 'react';
 import type { CallPurpose } from '../types';
 import type { DragEngine } from './dragEngine';
 import type { DragState } from './dragState';
 import type { ListLayout } from './listLayout';
-import type { RowMenuProps } from './RowMenu';
 
-/** What the reorder code, once it has arrived, gives the rows. */
+/** What the reorder code, once it has arrived, does for the rows. */
 export type ReorderActions = {
   engine: DragEngine;
   moveToTop(purpose: CallPurpose): void;
   moveToBottom(purpose: CallPurpose): void;
-  /** The row's "More actions" menu, which comes with the reorder code. */
-  RowMenu: ComponentType<RowMenuProps>;
 };
 
 /**
@@ -25,11 +22,14 @@ export type ReorderContextValue = {
   enabled: boolean;
   total: number;
   indexOf(id: number): number;
+  /** Work at once: a move asked for before the reorder code has arrived runs when it does. */
+  moveToTop(purpose: CallPurpose): void;
+  moveToBottom(purpose: CallPurpose): void;
   dragState: DragState;
   /** The table hands over its geometry (null when it goes), for the drag code. */
   setLayout: (layout: ListLayout | null) => void;
-  /** The reorder code, once its chunk has arrived; handles and menus appear with it. */
-  actions: ReorderActions | null;
+  /** The drag code, once its chunk has arrived; handles appear with it. */
+  engine: DragEngine | null;
   /** The hidden instructions every handle is described by. */
   instructionsId: string;
 };
