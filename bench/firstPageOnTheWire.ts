@@ -1,6 +1,7 @@
-// The first page's bytes on the wire: index.html and every script, stylesheet, preload and
-// icon it names, fetched from the real app server over HTTP the way a browser asks for them,
-// counting the body bytes as sent (compressed or not). Figures only.
+// The first page's bytes on the wire: index.html, every script, stylesheet, preload and icon it
+// names and the chunks those scripts import statically, fetched from the real app server over
+// HTTP the way a browser asks for them, counting the body bytes as sent (compressed or not).
+// Figures only.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -9,15 +10,17 @@ import { buildApp } from '../server/buildApp';
 import { parseAppConfig } from '../server/app/config';
 import { resolveSessionSecret } from '../server/app/sessionSecret';
 import { freePort } from '../server/app/test/harness';
+import { firstPageScripts } from './support/firstPageScripts';
 
-/** The files index.html makes a browser fetch before anything else. */
+/** The files index.html makes a browser fetch before anything else, and the chunks they import. */
 export function firstPageFiles(dist: string): string[] {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const named = [
     ...html.matchAll(/<script[^>]*\bsrc="\/([^"]+)"/g),
     ...html.matchAll(/<link[^>]*\bhref="\/([^"]+)"/g),
   ].map((match) => `/${match[1] as string}`);
-  return ['/', ...new Set(named)];
+  const imported = firstPageScripts(dist).map((file) => `/${file}`);
+  return ['/', ...new Set([...named, ...imported])];
 }
 
 export type WireBytes = { path: string; encoding: string; bytes: number };
