@@ -15,12 +15,12 @@ import {
   buildIfMissing,
   launchChromium,
   median,
-  seedUpTo,
   signedInState,
   startBenchServer,
   withRatio,
   type SignedInState,
 } from './support/browserBench';
+import { seedUpTo } from '../e2e/support/seedPurposes';
 
 const ROLES: Role[] = ['admin', 'manager', 'agent'];
 const SIZES = [50, 1000, 2000];
@@ -123,7 +123,7 @@ try {
   console.log(
     `(machine load average at start: ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores)`,
   );
-  await seedUpTo(api, BYTES_SIZE);
+  await seedUpTo(api, BYTES_SIZE, 'Bench purpose');
   console.log(`JavaScript fetched per role, from the network (${BYTES_SIZE} purposes):`);
   for (const role of ROLES) await bytesFor(browser, app.url, role);
 
@@ -131,7 +131,7 @@ try {
   console.log(`Navigation to list visible (admin, cold cache, median of ${RUNS}):`);
   let base = 0;
   for (const size of SIZES) {
-    await seedUpTo(api, size);
+    await seedUpTo(api, size, 'Bench purpose');
     await timeToVisible(browser, app.url, state); // warm the server up
     const times: number[] = [];
     for (let run = 0; run < RUNS; run += 1)

@@ -11,11 +11,11 @@ import {
   launchChromium,
   median,
   quantile,
-  seedUpTo,
   signInPage,
   startBenchServer,
   withRatio,
 } from './support/browserBench';
+import { seedUpTo } from '../e2e/support/seedPurposes';
 
 const SIZES = [20, 2000];
 const STEPS = 15;
@@ -118,7 +118,7 @@ async function measure(total: number, offset: number) {
   const { app, api } = await startBenchServer(offset, `keyboard-drag-${total}`);
   const browser = await launchChromium();
   try {
-    await seedUpTo(api, total);
+    await seedUpTo(api, total, 'Bench purpose');
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript({ content: RECORDER });
     await signInPage(page, app.url, 'admin');

@@ -1,4 +1,4 @@
-// A long list (1,000 purposes, seeded through the API on a server of its own): the table is
+// A long list (2,000 purposes, seeded through the API on a server of its own): the table is
 // virtualised, screen readers still get "row N of M", and reordering travels the whole list by
 // keyboard and by mouse with auto-scroll. Results are checked through the API.
 import { expect, test, type Page } from '@playwright/test';
@@ -6,10 +6,11 @@ import { sortForDisplay } from '../src/features/callPurposes/displayOrder';
 import { startAppServer, type AppServerProcess } from './support/appServerProcess';
 import { OutreachApi, tokenFor } from './support/outreachApi';
 import { LONG_LIST_APP_PORT } from './support/servers';
+import { seedUpTo } from './support/seedPurposes';
 import { signIn } from './support/signIn';
 
 const DATA_DIR = 'test-results/e2e-data/long-list';
-const TOTAL = 1000;
+const TOTAL = 2000;
 
 let app: AppServerProcess;
 let adminApi: OutreachApi;
@@ -20,15 +21,7 @@ test.beforeAll(async () => {
   test.setTimeout(240_000);
   app = await startAppServer({ port: LONG_LIST_APP_PORT, dataDir: DATA_DIR });
   adminApi = new OutreachApi(`${app.url}/emulator/api/v2`, tokenFor('admin', DATA_DIR));
-  let next = (await adminApi.list()).length;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < TOTAL) {
-        next += 1;
-        await adminApi.create(`Purpose ${String(next).padStart(4, '0')}`);
-      }
-    }),
-  );
+  await seedUpTo(adminApi, TOTAL);
 });
 
 test.afterAll(async () => {
@@ -91,7 +84,7 @@ test('Tab moves focus row to row past the mounted rows', async ({ page }) => {
   expect(previous).toBeGreaterThan(25);
 });
 
-test('a keyboard drag carries the first purpose to the last of 1,000, announced all the way', async ({
+test('a keyboard drag carries the first purpose to the last of 2,000, announced all the way', async ({
   page,
 }, testInfo) => {
   await openAsAdmin(page);
@@ -123,7 +116,7 @@ test('a keyboard drag carries the first purpose to the last of 1,000, announced 
   // The row travelled with the window, and its handle kept focus all the way.
   await expect(handle).toBeFocused();
   await expect(handle).toBeInViewport();
-  // The viewport only: a full-page capture resizes the window, and this page is 50,000 px tall.
+  // The viewport only: a full-page capture resizes the window, and this page is over 100,000 px tall.
   const path = 'test-results/screenshots/long-list-keyboard-drag-at-the-end.png';
   await page.screenshot({ path });
   await testInfo.attach('long-list-keyboard-drag-at-the-end', { path, contentType: 'image/png' });

@@ -34,19 +34,6 @@ export async function startBenchServer(portOffset: number, name: string) {
   return { app, api };
 }
 
-/** Creates purposes until the list holds `total`; never removes any. */
-export async function seedUpTo(api: OutreachApi, total: number): Promise<void> {
-  let next = (await api.list()).length;
-  await Promise.all(
-    Array.from({ length: 8 }, async () => {
-      while (next < total) {
-        next += 1;
-        await api.create(`Bench purpose ${String(next).padStart(4, '0')}`);
-      }
-    }),
-  );
-}
-
 export type SignedInState = Awaited<ReturnType<BrowserContext['storageState']>>;
 
 /** Signs in as `role` once and returns the cookies, for fresh contexts to reuse. */

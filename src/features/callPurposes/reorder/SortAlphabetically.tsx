@@ -1,10 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Button } from '../../../components/Button/Button';
 import { Dialog } from '../../../components/Dialog/Dialog';
 import type { CallPurpose } from '../types';
-import { sameSequence } from './compareSequences';
-import { sortByNameIntent } from './intents';
-import { displaySequence, planReorder } from './planReorder';
+import { isInNameOrder, sortByNameIntent } from './intents';
+import { planReorder } from './planReorder';
 import styles from './reorder.module.css';
 
 type SortAlphabeticallyProps = {
@@ -19,11 +18,11 @@ type SortAlphabeticallyProps = {
  */
 export function SortAlphabetically({ purposes, disabled, onSort }: SortAlphabeticallyProps) {
   const [confirming, setConfirming] = useState(false);
-  const sequence = sortByNameIntent().sequenceFor(purposes) ?? [];
-  const sorted = sameSequence(sequence, displaySequence(purposes));
+  const sorted = useMemo(() => isInNameOrder(purposes), [purposes]);
 
   let changes = 0;
   if (confirming) {
+    const sequence = sortByNameIntent().sequenceFor(purposes) ?? [];
     const plan = planReorder({ items: purposes, sequence });
     changes = plan.ok ? plan.patches.length : 0;
   }

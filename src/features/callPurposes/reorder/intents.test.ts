@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { CallPurpose } from '../types';
-import { moveIntent, moveToBottomIntent, moveToTopIntent, sortByNameIntent } from './intents';
+import {
+  isInNameOrder,
+  moveIntent,
+  moveToBottomIntent,
+  moveToTopIntent,
+  sortByNameIntent,
+} from './intents';
 
 function purpose(id: number, name: string, order: number | null): CallPurpose {
   return {
@@ -48,5 +54,16 @@ describe('reorder intents', () => {
       order: (index + 1) * 10,
     }));
     expect(intent.sequenceFor(reordered)).toEqual([5, 4, 1, 3, 2]);
+  });
+
+  it('tells whether the list already shows in A–Z order, whatever order the array is in', () => {
+    const sorted = [purpose(7, 'apple', 1), purpose(3, 'Banana', 2), purpose(9, 'banana', null)];
+    expect(isInNameOrder(sorted)).toBe(true);
+    expect(isInNameOrder([...sorted].reverse())).toBe(true);
+    expect(isInNameOrder(items)).toBe(false);
+    // Same name: the lower id first, as the sort itself breaks the tie.
+    expect(isInNameOrder([purpose(9, 'Demo', 1), purpose(3, 'demo', 2)])).toBe(false);
+    expect(isInNameOrder([purpose(3, 'Demo', 1), purpose(9, 'demo', 2)])).toBe(true);
+    expect(isInNameOrder([])).toBe(true);
   });
 });

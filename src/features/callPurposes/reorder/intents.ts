@@ -1,3 +1,4 @@
+import { compareForDisplay } from '../displayOrder';
 import type { CallPurpose } from '../types';
 import { displaySequence, moveId } from './planReorder';
 
@@ -36,12 +37,26 @@ export function moveToBottomIntent(purpose: Pick<CallPurpose, 'id' | 'name'>): R
   };
 }
 
-const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+const byName = (a: CallPurpose, b: CallPurpose) => collator.compare(a.name, b.name) || a.id - b.id;
 
 export function sortByNameIntent(): ReorderIntent {
   return {
     cannot: "Can't sort A–Z",
-    sequenceFor: (items) =>
-      [...items].sort((a, b) => byName.compare(a.name, b.name) || a.id - b.id).map((p) => p.id),
+    sequenceFor: (items) => [...items].sort(byName).map((p) => p.id),
   };
+}
+
+/**
+ * Whether the list already shows in the order Sort A–Z would give. One pass over neighbours when
+ * `items` come in display order (as the list holds them), so a render on 2,000 purposes does not
+ * sort them all by name; any other sequence is sorted and compared.
+ */
+export function isInNameOrder(items: readonly CallPurpose[]): boolean {
+  const pairs = items.slice(1).map((item, index) => [items[index] as CallPurpose, item] as const);
+  if (pairs.every(([before, after]) => compareForDisplay(before, after) < 0)) {
+    return pairs.every(([before, after]) => byName(before, after) < 0);
+  }
+  const sequence = sortByNameIntent().sequenceFor(items) ?? [];
+  return displaySequence(items).every((id, index) => sequence[index] === id);
 }
