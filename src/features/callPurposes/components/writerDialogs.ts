@@ -1,4 +1,4 @@
-import { whenIdle } from '../../../lib/whenIdle';
+import { whenIdle } from '../../../lib/afterPaint';
 
 // The dialogs that change the list, each a chunk of its own: a read-only user never fetches
 // them, and nobody waits for them before the list shows.

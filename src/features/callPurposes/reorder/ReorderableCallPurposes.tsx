@@ -9,6 +9,7 @@ import {
   type ReactNode,
 } from 'react';
 import { useToast } from '../../../hooks/useToast';
+import { afterNextPaint } from '../../../lib/afterPaint';
 import { describeError } from '../../../lib/describeError';
 import type { CallPurpose } from '../types';
 import { createAnnouncer, useAnnouncement, type Announcer } from './announcer';
@@ -92,20 +93,24 @@ export function ReorderableCallPurposes({
   const enabled = available && !filtered;
   const mayMoveEverything = purposes.length > 1 && purposes.every((purpose) => purpose.canWrite);
 
-  // After the list is on screen, and only for someone who may move something.
+  // Once the list is painted (an effect alone would start the fetch before that frame), and only
+  // for someone who may move something.
   useEffect(() => {
     if (!available || Tools !== null) return;
     let current = true;
-    loadReorderTools()
-      .then(({ ReorderTools }) => {
-        if (current) setTools(() => ReorderTools);
-      })
-      .catch((error: unknown) => {
-        if (current)
-          toast.show(`Reordering is unavailable: ${describeError(error)}`, { tone: 'error' });
-      });
+    const cancel = afterNextPaint(() => {
+      loadReorderTools()
+        .then(({ ReorderTools }) => {
+          if (current) setTools(() => ReorderTools);
+        })
+        .catch((error: unknown) => {
+          if (current)
+            toast.show(`Reordering is unavailable: ${describeError(error)}`, { tone: 'error' });
+        });
+    });
     return () => {
       current = false;
+      cancel();
     };
   }, [available, Tools, toast]);
 
