@@ -4,11 +4,18 @@
 // `{ id, order }`, with what planReorder plans from the server's orders at that moment.
 import { expect, test, type Page } from '@playwright/test';
 import { SEEDED_PURPOSES } from '../server/emulator/seed';
-import { sortForDisplay } from '../src/features/callPurposes/displayOrder';
 import { planReorder, type OrderPatch } from '../src/features/callPurposes/reorder/planReorder';
 import { startAppServer, type AppServerProcess } from './support/appServerProcess';
 import { OutreachApi, tokenFor } from './support/outreachApi';
-import { openList, purposeUrl, recordPatches, rowNames, settled } from './support/reorderPage';
+import {
+  namesOnServer,
+  openList,
+  purposeUrl,
+  recordPatches,
+  rowNames,
+  setSeededOrders,
+  settled,
+} from './support/reorderPage';
 import { saveScreenshot } from './support/screenshots';
 import { REORDER_RECOVERY_APP_PORT } from './support/servers';
 import type { Role } from './support/signIn';
@@ -42,22 +49,8 @@ test.afterAll(async () => {
 const idOf = (name: string) => SEEDED_PURPOSES.find((purpose) => purpose.name === name)?.id ?? -1;
 const nameOf = (id: number) => SEEDED_PURPOSES.find((purpose) => purpose.id === id)?.name;
 
-/** Sets every purpose's order (the seeded names, in this sequence) through the API. */
-async function setOrders(orderOf: (index: number) => number): Promise<void> {
-  for (const [index, purpose] of SEEDED_PURPOSES.entries()) {
-    const order = orderOf(index);
-    const response = await adminApi.request(`/callPurposes/${purpose.id}`, {
-      method: 'PATCH',
-      body: { data: { type: 'callPurpose', id: purpose.id, attributes: { order } } },
-    });
-    expect(response.status).toBe(200);
-  }
-  expect(await serverNames()).toEqual(SEEDED);
-}
-
-async function serverNames(): Promise<string[]> {
-  return sortForDisplay(await adminApi.list()).map((purpose) => purpose.name);
-}
+const serverNames = () => namesOnServer(adminApi);
+const setOrders = (orderOf: (index: number) => number) => setSeededOrders(adminApi, orderOf);
 
 /** What the planner sends to reach `names` from the server's orders now, with `role`'s rights. */
 async function plannedNow(role: Role, names: readonly string[]): Promise<OrderPatch[]> {

@@ -1,7 +1,36 @@
-// What the reorder specs share: the list page of a signed-in user, the PATCHes it sends, and the
-// moment its writes have settled.
+// What the reorder specs share: the seeded orders set through the API, the list page of a
+// signed-in user, the PATCHes it sends, and the moment its writes have settled.
 import { expect, type Page, type Request } from '@playwright/test';
+import { SEEDED_PURPOSES } from '../../server/emulator/seed';
+import { sortForDisplay } from '../../src/features/callPurposes/displayOrder';
+import type { OutreachApi } from './outreachApi';
 import { signIn, type Role } from './signIn';
+
+/** The purposes' names in the order the server shows them. */
+export async function namesOnServer(api: OutreachApi): Promise<string[]> {
+  return sortForDisplay(await api.list()).map((purpose) => purpose.name);
+}
+
+/**
+ * Gives each seeded purpose `orderOf(its index among the seeded)` through the API (only where
+ * that changes it), so the server shows the seeded sequence again.
+ */
+export async function setSeededOrders(
+  api: OutreachApi,
+  orderOf: (index: number) => number,
+): Promise<void> {
+  const stored = new Map((await api.list()).map((purpose) => [purpose.id, purpose.order]));
+  for (const [index, purpose] of SEEDED_PURPOSES.entries()) {
+    const order = orderOf(index);
+    if (stored.get(purpose.id) === order) continue;
+    const response = await api.request(`/callPurposes/${purpose.id}`, {
+      method: 'PATCH',
+      body: { data: { type: 'callPurpose', id: purpose.id, attributes: { order } } },
+    });
+    expect(response.status).toBe(200);
+  }
+  expect(await namesOnServer(api)).toEqual(SEEDED_PURPOSES.map((purpose) => purpose.name));
+}
 
 export async function openList(page: Page, role: Role, appUrl: string, rows: number) {
   await signIn(page, role, '/call-purposes', appUrl);

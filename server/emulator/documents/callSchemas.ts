@@ -2,6 +2,7 @@
  * Response schemas of the call documents `callDocuments.ts` builds (see `schemas.ts` for why
  * every member is declared, in the builder's order, and only a leading run is required).
  */
+import { countMetaSchema, pageLinksSchema } from './schemas';
 
 const identifierOrNull = (type: string) =>
   ({
@@ -57,16 +58,7 @@ export const callCollectionDocumentSchema = {
   required: ['data', 'links', 'meta'],
   properties: {
     data: { type: 'array', items: callResourceSchema },
-    links: {
-      type: 'object',
-      required: ['first'],
-      properties: {
-        first: { type: 'string' },
-        prev: { type: 'string' },
-        next: { type: 'string' },
-      },
-    },
-    // `count` only with `count=true`; otherwise `{}`.
-    meta: { type: 'object', properties: { count: { type: 'integer' } } },
+    links: pageLinksSchema,
+    meta: countMetaSchema,
   },
 } as const;

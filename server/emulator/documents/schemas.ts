@@ -97,6 +97,23 @@ export const userResourceSchema = {
 /** `include=creator` adds the creating users. */
 const includedUsersSchema = { type: 'array', items: userResourceSchema } as const;
 
+/** A collection page's links: `prev`/`next` are absent on the first/last page. */
+export const pageLinksSchema = {
+  type: 'object',
+  required: ['first'],
+  properties: {
+    first: { type: 'string' },
+    prev: { type: 'string' },
+    next: { type: 'string' },
+  },
+} as const;
+
+/** A collection's meta: `count` only with `count=true`; otherwise `{}`. */
+export const countMetaSchema = {
+  type: 'object',
+  properties: { count: { type: 'integer' } },
+} as const;
+
 export const callPurposeDocumentSchema = {
   type: 'object',
   required: ['data'],
@@ -108,18 +125,8 @@ export const callPurposeCollectionDocumentSchema = {
   required: ['data', 'links', 'meta'],
   properties: {
     data: { type: 'array', items: callPurposeResourceSchema },
-    // `prev`/`next` are absent on the first/last page.
-    links: {
-      type: 'object',
-      required: ['first'],
-      properties: {
-        first: { type: 'string' },
-        prev: { type: 'string' },
-        next: { type: 'string' },
-      },
-    },
-    // `count` only with `count=true`; otherwise `{}`.
-    meta: { type: 'object', properties: { count: { type: 'integer' } } },
+    links: pageLinksSchema,
+    meta: countMetaSchema,
     included: includedUsersSchema,
   },
 } as const;

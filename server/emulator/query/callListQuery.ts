@@ -3,7 +3,6 @@
  * takes, over a call's own fields. Pure: no I/O, no SQL. Unknown parameters are a 400.
  */
 import { invalidQueryParameter } from '../http/errors';
-import { decodeCursor } from './cursor';
 import {
   collectParams,
   DEFAULT_PAGE_SIZE,
@@ -13,6 +12,7 @@ import {
   parseInteger,
   parsePageSize,
   parseSort,
+  pageRequest,
   parseTimestamp,
   rejectLeftovers,
   type FilterCondition,
@@ -129,13 +129,7 @@ export function parseCallListQuery(search: URLSearchParams): CallListQuery {
     params.delete(key);
   }
   rejectLeftovers(params, SUPPORTED);
-  if (afterToken !== undefined && beforeToken !== undefined) {
-    throw invalidQueryParameter('page[before]', 'Use page[after] or page[before], not both.');
-  }
-  if (afterToken !== undefined) query.page.after = decodeCursor('page[after]', afterToken, sort);
-  if (beforeToken !== undefined) {
-    query.page.before = decodeCursor('page[before]', beforeToken, sort);
-  }
+  query.page = pageRequest(query.page.size, afterToken, beforeToken, sort);
   return query;
 }
 

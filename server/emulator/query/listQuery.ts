@@ -275,13 +275,24 @@ export function parseListQuery(search: URLSearchParams): ListQuery {
     params.delete(key);
   }
   rejectLeftovers(params, LIST_PARAMETERS);
+  const page = pageRequest(size, afterToken, beforeToken, sort);
+  return { sort, filters, page, count, document };
+}
+
+/** The page asked for: `page[after]` or `page[before]` (not both), each a cursor for `sort`. */
+export function pageRequest(
+  size: number,
+  afterToken: string | undefined,
+  beforeToken: string | undefined,
+  sort: readonly SortKey[],
+): PageRequest {
   if (afterToken !== undefined && beforeToken !== undefined) {
     throw invalidQueryParameter('page[before]', 'Use page[after] or page[before], not both.');
   }
   const page: PageRequest = { size };
   if (afterToken !== undefined) page.after = decodeCursor('page[after]', afterToken, sort);
   if (beforeToken !== undefined) page.before = decodeCursor('page[before]', beforeToken, sort);
-  return { sort, filters, page, count, document };
+  return page;
 }
 
 /** GET one, POST and PATCH accept only the parameters that shape the returned document. */
