@@ -32,3 +32,22 @@ test('a dialog whose code cannot be fetched shows the error boundary, not a blan
   await expect(page).toHaveURL(/\/call-purposes$/);
   await expect(page.getByText('This page could not be shown.')).toBeHidden();
 });
+
+test('a delete dialog whose code cannot be fetched says so in a toast and leaves the list as it was', async ({
+  page,
+}) => {
+  const target = await emulatorApi().create(`Undeletable Code ${Date.now()}`);
+  await page.route('**/assets/DeleteCallPurposeDialog-*.js', (route) =>
+    route.abort('connectionrefused'),
+  );
+  await signIn(page, 'admin');
+  await page.getByRole('button', { name: `Delete ${target.name}` }).click();
+
+  await expect(page.getByText(/^The dialog could not be opened/)).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Reload' })).toBeVisible();
+  await expect(page.getByRole('alertdialog')).toBeHidden();
+  // Nothing was deleted, and the list is still there to work with.
+  await expect(page.getByRole('rowheader', { name: target.name })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'New call purpose' })).toBeEnabled();
+  expect((await emulatorApi().list()).some((purpose) => purpose.id === target.id)).toBe(true);
+});

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Outlet, useNavigate } from 'react-router';
 import { Button } from '../../../components/Button/Button';
+import { ErrorBoundary } from '../../../components/ErrorBoundary/ErrorBoundary';
 import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
 import { paths } from '../../../lib/paths';
 import { useSession } from '../../../lib/session';
@@ -12,6 +13,7 @@ import { useReorderSaving } from '../reorder/reorderSaving';
 import type { CallPurpose } from '../types';
 import { CallPurposeList } from './CallPurposeList';
 import styles from './CallPurposeListPage.module.css';
+import { DialogLoadFailed } from './DialogLoadFailed';
 import { RowDecorationsContext } from './rowDecorations';
 import { SearchBox } from './SearchBox';
 import { loadAddSeveralDialog, loadDeleteDialog, prefetchWriterDialogs } from './writerDialogs';
@@ -39,6 +41,10 @@ export function CallPurposeListPage() {
   );
   const { mayCreate, isViewOnly, showLocks, mayReadCalls } = listAccess(session, list.data);
   const [addingSeveral, setAddingSeveral] = useState(false);
+  const closeDialogs = useCallback(() => {
+    setDeleting(null);
+    setAddingSeveral(false);
+  }, []);
   const live = useLiveCallPurposes(useReorderSaving());
   const decorations = useMemo(
     () => ({ changes: live.changes, showLocks }),
@@ -93,18 +99,23 @@ export function CallPurposeListPage() {
         {live.announcement}
       </div>
       <Outlet />
-      <Suspense fallback={null}>
-        {deleting && (
-          <DeleteCallPurposeDialog
-            purpose={deleting}
-            mayReadCalls={mayReadCalls}
-            onClose={() => setDeleting(null)}
-            // The deleted row's button is going away: keep keyboard focus somewhere stable.
-            onConfirmed={() => requestAnimationFrame(() => heading.current?.focus())}
-          />
-        )}
-        {addingSeveral && <AddSeveralDialog onClose={() => setAddingSeveral(false)} />}
-      </Suspense>
+      <ErrorBoundary
+        resetKey={`${deleting?.id ?? ''}:${String(addingSeveral)}`}
+        fallback={(error) => <DialogLoadFailed error={error} onClose={closeDialogs} />}
+      >
+        <Suspense fallback={null}>
+          {deleting && (
+            <DeleteCallPurposeDialog
+              purpose={deleting}
+              mayReadCalls={mayReadCalls}
+              onClose={() => setDeleting(null)}
+              // The deleted row's button is going away: keep keyboard focus somewhere stable.
+              onConfirmed={() => requestAnimationFrame(() => heading.current?.focus())}
+            />
+          )}
+          {addingSeveral && <AddSeveralDialog onClose={() => setAddingSeveral(false)} />}
+        </Suspense>
+      </ErrorBoundary>
     </div>
   );
 }
