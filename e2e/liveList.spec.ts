@@ -103,3 +103,35 @@ test('saving over a change the dialog has not heard of yet asks first', async ({
   await expect(dialog).toBeHidden();
   expect((await api.findByName(`Raced ${tag} (mine)`))?.id).toBe(purpose.id);
 });
+
+test('while a row is being dragged the list holds its refresh; it catches up after', async ({
+  page,
+}) => {
+  const api = colleague();
+  const tag = Date.now();
+  const carried = await api.create(`Carried ${tag}`);
+  const changed = await api.create(`Changed ${tag}`);
+  await signIn(page, 'manager');
+  const handle = page.getByRole('button', { name: `Reorder ${carried.name}`, exact: true });
+  await handle.focus();
+  await page.keyboard.press('Space');
+  await expect(handle).toHaveAttribute('aria-pressed', 'true');
+
+  const listRequests: string[] = [];
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (request.method() === 'GET' && url.pathname === '/api/v2/callPurposes') {
+      listRequests.push(url.href);
+    }
+  });
+  await api.rename(changed.id, `Changed ${tag} (elsewhere)`);
+  await returnToTab(page);
+  // Rows do not move under the carried one: no refetch, the old name still shows.
+  await expect(page.getByRole('rowheader', { name: changed.name, exact: true })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(handle).not.toHaveAttribute('aria-pressed', 'true');
+  expect(listRequests).toEqual([]);
+
+  await returnToTab(page);
+  await expect(rowOf(page, `Changed ${tag} (elsewhere)`)).toHaveAttribute('data-change', 'changed');
+});

@@ -9,7 +9,7 @@ import { listAccess } from '../access';
 import { useCallPurposes } from '../api/getCallPurposes';
 import { ExportCsvButton } from '../export/ExportCsvButton';
 import { useLiveCallPurposes } from '../live/useLiveCallPurposes';
-import { useReorderSaving } from '../reorder/reorderSaving';
+import { useReorderBusy } from '../reorder/reorderSaving';
 import type { CallPurpose } from '../types';
 import { CallPurposeList } from './CallPurposeList';
 import styles from './CallPurposeListPage.module.css';
@@ -45,7 +45,7 @@ export function CallPurposeListPage() {
     setDeleting(null);
     setAddingSeveral(false);
   }, []);
-  const live = useLiveCallPurposes(useReorderSaving());
+  const live = useLiveCallPurposes(useReorderBusy());
   const decorations = useMemo(
     () => ({ changes: live.changes, showLocks }),
     [live.changes, showLocks],

@@ -13,7 +13,8 @@ const HIGHLIGHT_MS = 4000;
 /**
  * Keeps the list current while the page is visible (every 20 s and on coming back to it) and
  * says what others changed: rows to highlight for a moment, and a sentence for a polite live
- * region. `isSaving` tells whether the user's own reorder is writing, when nothing may refetch.
+ * region. `isSaving` tells whether the user's own reorder is writing (or a row is being dragged),
+ * when nothing may refetch.
  */
 export function useLiveCallPurposes(isSaving: () => boolean): {
   changes: ReadonlyMap<number, ChangeKind>;

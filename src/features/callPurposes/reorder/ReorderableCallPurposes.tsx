@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import {
   useCallback,
   useEffect,
@@ -17,6 +18,7 @@ import { createDragState } from './dragState';
 import type { ListLayout } from './listLayout';
 import { loadReorderTools } from './loadReorderTools';
 import { ReorderContext, type ReorderActions, type ReorderContextValue } from './reorderContext';
+import { registerReorderDrag } from './reorderSaving';
 import type { ReorderToolsProps } from './ReorderTools';
 
 type ReorderableCallPurposesProps = {
@@ -58,6 +60,12 @@ export function ReorderableCallPurposes({
   children,
 }: ReorderableCallPurposesProps) {
   const [dragState] = useState(createDragState);
+  const queryClient = useQueryClient();
+  // The live list holds its refresh while a row is carried: rows must not move under the user.
+  useEffect(
+    () => registerReorderDrag(queryClient, () => dragState.get() !== null),
+    [queryClient, dragState],
+  );
   const [announcer] = useState(createAnnouncer);
   const layout = useRef<ListLayout | null>(null);
   const setLayout = useCallback((next: ListLayout | null) => {
