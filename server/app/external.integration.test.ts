@@ -3,57 +3,24 @@
 // recording relay sits between the app server and the upstream API to show exactly which
 // headers leave the app server.
 import { randomBytes } from 'node:crypto';
-import {
-  createServer,
-  request as httpRequest,
-  type IncomingHttpHeaders,
-  type Server,
-} from 'node:http';
+import { request as httpRequest } from 'node:http';
 import { rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED_CLIENT } from '../emulator/seed';
 import { waitUntil } from '../testing/waitUntil';
 import { browser, freePort, signIn, startProcess, tempDir, type Browser } from './test/harness';
+import { startRelay, type RelayedRequest } from './test/relay';
 
-interface Relay {
-  url: string;
-  seen: { method: string; url: string; headers: IncomingHttpHeaders }[];
-  close(): Promise<void>;
-}
-
-async function startRelay(target: string): Promise<Relay> {
-  const seen: Relay['seen'] = [];
-  const upstream = new URL(target);
-  const server: Server = createServer((req, res) => {
-    seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
-    const forward = httpRequest(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...req.headers, host: upstream.host },
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    forward.on('error', () => res.writeHead(502).end());
-    req.pipe(forward);
+/** The shared relay, keeping what reached the upstream API. */
+async function startRecordingRelay(target: string) {
+  const seen: RelayedRequest[] = [];
+  const relay = await startRelay(target, {
+    onRequest(request) {
+      seen.push(request);
+      return 'forward';
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    seen,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return { ...relay, seen };
 }
 
 const JSONAPI = 'application/vnd.api+json';
@@ -63,7 +30,7 @@ describe('app server against a separately started emulator', () => {
   const appData = tempDir('external-app');
   let emulator: Awaited<ReturnType<typeof startProcess>>;
   let appServer: Awaited<ReturnType<typeof startProcess>>;
-  let relay: Relay;
+  let relay: Awaited<ReturnType<typeof startRecordingRelay>>;
   let emulatorUrl: string;
   let publicUrl: string;
   let maria: Browser;
@@ -85,7 +52,7 @@ describe('app server against a separately started emulator', () => {
     );
     const port = /listening on http:\/\/[^:]+:(\d+)/.exec(emulator.output())?.[1];
     emulatorUrl = `http://localhost:${port}`;
-    relay = await startRelay(`http://127.0.0.1:${port}`);
+    relay = await startRecordingRelay(`http://127.0.0.1:${port}`);
     appServer = await startProcess(
       'server/server.ts',
       {

@@ -3,9 +3,7 @@
 // app servers and the emulator's token endpoint: it counts refresh grants, and can hold one
 // in flight so an app server can be killed in the middle of a refresh.
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer, request as httpRequest, type ServerResponse } from 'node:http';
 import { rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRedisSessionStore } from './sessions/redisSessionStore';
 import { tokenCipher } from './sessions/tokenCipher';
@@ -19,6 +17,7 @@ import {
   type Browser,
 } from './test/harness';
 import { startTestRedis, type TestRedis } from './test/redisServer';
+import { startRelay, type RelayedRequest } from './test/relay';
 
 interface TokenRelay {
   url: string;
@@ -30,56 +29,32 @@ interface TokenRelay {
   close(): Promise<void>;
 }
 
+/** The shared relay, counting refresh grants and holding refresh requests while told to. */
 async function startTokenRelay(target: string): Promise<TokenRelay> {
-  const upstream = new URL(target);
   let granted = 0;
   let holding = false;
-  const heldResponses: ServerResponse[] = [];
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      const body = Buffer.concat(chunks);
-      const isRefresh =
-        req.url?.startsWith('/oauth/token') === true &&
-        new URLSearchParams(body.toString()).get('grant_type') === 'refresh_token';
-      if (isRefresh && holding) {
-        heldResponses.push(res);
-        return;
-      }
-      const forward = httpRequest(
-        {
-          host: upstream.hostname,
-          port: upstream.port,
-          method: req.method,
-          path: req.url,
-          headers: { ...req.headers, host: upstream.host },
-        },
-        (answer) => {
-          if (isRefresh && answer.statusCode === 200) granted += 1;
-          res.writeHead(answer.statusCode ?? 502, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      forward.on('error', () => res.writeHead(502).end());
-      forward.end(body);
-    });
+  let heldCount = 0;
+  const isRefresh = (request: RelayedRequest) =>
+    request.url.startsWith('/oauth/token') &&
+    new URLSearchParams(request.body.toString()).get('grant_type') === 'refresh_token';
+  const relay = await startRelay(target, {
+    onRequest(request) {
+      if (!holding || !isRefresh(request)) return 'forward';
+      heldCount += 1;
+      return 'keep';
+    },
+    onAnswer(request, status) {
+      if (status === 200 && isRefresh(request)) granted += 1;
+    },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: relay.url,
     refreshGrants: () => granted,
-    held: () => heldResponses.length,
+    held: () => heldCount,
     hold(on) {
       holding = on;
     },
-    close: () =>
-      new Promise((resolve) => {
-        for (const res of heldResponses.splice(0)) res.destroy();
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => relay.close(),
   };
 }
 
