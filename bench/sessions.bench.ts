@@ -15,14 +15,15 @@ import {
   tempDir,
 } from '../server/app/test/harness';
 import { startTestRedis } from '../server/app/test/redisServer';
+import { startEmulatorProcess } from '../server/emulator/test/emulatorProcess';
 
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION_SECONDS ?? 10);
 const CONNECTIONS = 10;
 const PATH = '/api/v2/callPurposes';
 const SECRET = randomBytes(48).toString('base64url');
 
-type Started = Awaited<ReturnType<typeof startProcess>>;
-const started: Started[] = [];
+/** Everything started, stopped in reverse at the end. */
+const stoppers: { stop: () => Promise<unknown> }[] = [];
 const dirs: string[] = [];
 
 function dir(name: string): string {
@@ -33,18 +34,11 @@ function dir(name: string): string {
 
 const redis = await startTestRedis();
 try {
-  const emulator = await startProcess(
-    'server/emulator/main.ts',
-    {
-      EMULATOR_PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dir('bench-emulator'),
-      EMULATOR_RATE_LIMIT: '1000000000',
-    },
-    /listening on (http:\/\/\S+)/,
-  );
-  started.push(emulator);
-  const emulatorUrl = /listening on (http:\/\/\S+)/.exec(emulator.output())?.[1] ?? '';
+  const emulator = await startEmulatorProcess(dir('bench-emulator'), {
+    EMULATOR_RATE_LIMIT: '1000000000',
+  });
+  stoppers.push(emulator);
+  const emulatorUrl = emulator.url;
 
   async function appServer(publicUrl: string, port: number, env: Record<string, string> = {}) {
     const app = await startProcess(
@@ -63,7 +57,7 @@ try {
       },
       /ready .*open http/,
     );
-    started.push(app);
+    stoppers.push(app);
     return app;
   }
 
@@ -107,7 +101,7 @@ try {
   await appServer(urlA, portB, onRedis);
   await measure('two app servers on Redis, round-robin', [urlA, urlB], cookie);
 } finally {
-  for (const each of started.reverse()) await each.stop();
+  for (const each of stoppers.reverse()) await each.stop();
   await redis.stop();
   for (const path of dirs) rmSync(path, { recursive: true, force: true });
 }

@@ -7,6 +7,7 @@ import { request as httpRequest } from 'node:http';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEEDED_CLIENT } from '../emulator/seed';
+import { startEmulatorProcess, type EmulatorProcess } from '../emulator/test/emulatorProcess';
 import { waitUntil } from '../testing/waitUntil';
 import { browser, freePort, signIn, startProcess, tempDir, type Browser } from './test/harness';
 import { startRelay, type RelayedRequest } from './test/relay';
@@ -28,7 +29,7 @@ const JSONAPI = 'application/vnd.api+json';
 describe('app server against a separately started emulator', () => {
   const emulatorData = tempDir('external-emulator');
   const appData = tempDir('external-app');
-  let emulator: Awaited<ReturnType<typeof startProcess>>;
+  let emulator: EmulatorProcess;
   let appServer: Awaited<ReturnType<typeof startProcess>>;
   let relay: Awaited<ReturnType<typeof startRecordingRelay>>;
   let emulatorUrl: string;
@@ -39,18 +40,11 @@ describe('app server against a separately started emulator', () => {
     const appPort = await freePort();
     // 127.0.0.1 for the app and localhost for the emulator: two origins, as with real Outreach.
     publicUrl = `http://127.0.0.1:${appPort}`;
-    emulator = await startProcess(
-      'server/emulator/main.ts',
-      {
-        EMULATOR_PORT: '0',
-        HOST: '127.0.0.1',
-        DATA_DIR: emulatorData,
-        EMULATOR_TOKEN_TTL_SECONDS: '2',
-        EMULATOR_REDIRECT_URIS: `${publicUrl}/auth/callback`,
-      },
-      /listening on (http:\/\/\S+)/,
-    );
-    const port = /listening on http:\/\/[^:]+:(\d+)/.exec(emulator.output())?.[1];
+    emulator = await startEmulatorProcess(emulatorData, {
+      EMULATOR_TOKEN_TTL_SECONDS: '2',
+      EMULATOR_REDIRECT_URIS: `${publicUrl}/auth/callback`,
+    });
+    const port = new URL(emulator.url).port;
     emulatorUrl = `http://localhost:${port}`;
     relay = await startRecordingRelay(`http://127.0.0.1:${port}`);
     appServer = await startProcess(

@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulatorProcess, type EmulatorProcess } from '../emulator/test/emulatorProcess';
 import { createRedisSessionStore } from './sessions/redisSessionStore';
 import { tokenCipher } from './sessions/tokenCipher';
 import {
@@ -67,7 +68,7 @@ describe('two app servers sharing one Redis', () => {
   const emulatorData = tempDir('multi-emulator');
   const dataDirs = [tempDir('multi-a'), tempDir('multi-b')];
   let redis: TestRedis;
-  let emulator: Started;
+  let emulator: EmulatorProcess;
   let relay: TokenRelay;
   let emulatorUrl: string;
   let a: Started;
@@ -129,12 +130,8 @@ describe('two app servers sharing one Redis', () => {
 
   beforeAll(async () => {
     redis = await startTestRedis();
-    emulator = await startProcess(
-      'server/emulator/main.ts',
-      { EMULATOR_PORT: '0', HOST: '127.0.0.1', DATA_DIR: emulatorData },
-      /listening on (http:\/\/\S+)/,
-    );
-    emulatorUrl = /listening on (http:\/\/\S+)/.exec(emulator.output())?.[1] ?? '';
+    emulator = await startEmulatorProcess(emulatorData);
+    emulatorUrl = emulator.url;
     relay = await startTokenRelay(emulatorUrl);
     const [portA, portB] = [await freePort(), await freePort()];
     urlA = `http://127.0.0.1:${portA}`;
