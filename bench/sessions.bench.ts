@@ -15,6 +15,7 @@ import {
   tempDir,
 } from '../server/app/test/harness';
 import { startTestRedis } from '../server/app/test/redisServer';
+import { SEEDED_CLIENT } from '../server/emulator/seed';
 import { startEmulatorProcess } from '../server/emulator/test/emulatorProcess';
 
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION_SECONDS ?? 10);
@@ -50,8 +51,8 @@ try {
         PUBLIC_URL: publicUrl,
         OUTREACH_API_URL: `${emulatorUrl}/api/v2`,
         OUTREACH_OAUTH_URL: `${emulatorUrl}/oauth`,
-        OUTREACH_CLIENT_ID: 'call-purpose-admin',
-        OUTREACH_CLIENT_SECRET: 'emulator-secret-not-for-production',
+        OUTREACH_CLIENT_ID: SEEDED_CLIENT.clientId,
+        OUTREACH_CLIENT_SECRET: SEEDED_CLIENT.clientSecret,
         SESSION_SECRET: SECRET,
         ...env,
       },

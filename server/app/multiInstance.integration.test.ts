@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEEDED_CLIENT } from '../emulator/seed';
 import { startEmulatorProcess, type EmulatorProcess } from '../emulator/test/emulatorProcess';
 import { createRedisSessionStore } from './sessions/redisSessionStore';
 import { tokenCipher } from './sessions/tokenCipher';
@@ -86,8 +87,8 @@ describe('two app servers sharing one Redis', () => {
         PUBLIC_URL: publicUrl,
         OUTREACH_API_URL: `${emulatorUrl}/api/v2`,
         OUTREACH_OAUTH_URL: `${relay.url}/oauth`,
-        OUTREACH_CLIENT_ID: 'call-purpose-admin',
-        OUTREACH_CLIENT_SECRET: 'emulator-secret-not-for-production',
+        OUTREACH_CLIENT_ID: SEEDED_CLIENT.clientId,
+        OUTREACH_CLIENT_SECRET: SEEDED_CLIENT.clientSecret,
         SESSION_SECRET: SECRET,
         REDIS_URL: redis.url,
         REFRESH_LOCK_SECONDS: '1',
