@@ -9,7 +9,7 @@ import { createSqliteSessionStore } from '../sessions/sqliteSessionStore';
 import type { SessionStore } from '../sessions/store';
 import { tokenCipher } from '../sessions/tokenCipher';
 import { tempDir } from '../test/harness';
-import { createTestClock, type TestClock } from '../../testing/testClock';
+import { createTestClock } from '../../testing/testClock';
 import { startTestRedis, type TestRedis } from '../test/redisServer';
 import { TokenGrantError, type TokenGrant } from './oauthClient';
 import { createSessionService, SessionEndedError } from './sessions';
@@ -83,6 +83,33 @@ function redisKind(): StoreKind {
   };
 }
 
+/**
+ * For the tests of one describe: the kind's fresh backing data and a test clock per test, and
+ * every store a test opens closed after it.
+ */
+function storesPerTest(kind: StoreKind) {
+  let current = createTestClock();
+  const opened: SessionStore[] = [];
+  beforeEach(async () => {
+    await kind.setup();
+    current = createTestClock();
+  });
+  afterEach(async () => {
+    for (const each of opened.splice(0)) await each.close();
+    await kind.teardown();
+  });
+  const now = () => current.now();
+  return {
+    clock: () => current,
+    now,
+    store: async (): Promise<SessionStore> => {
+      const created = await kind.open(now);
+      opened.push(created);
+      return created;
+    },
+  };
+}
+
 const kinds = [sqliteKind(), redisKind()];
 
 afterAll(async () => {
@@ -90,25 +117,8 @@ afterAll(async () => {
 });
 
 describe.each(kinds)('session service on $name', (kind) => {
-  let clock: TestClock;
-  const now = () => clock.now();
+  const { clock, now, store } = storesPerTest(kind);
   const config = { sessionTtlSeconds: 43200, refreshLeewaySeconds: 60, refreshLockTtlMs: 10_000 };
-  const opened: SessionStore[] = [];
-
-  async function store(): Promise<SessionStore> {
-    const created = await kind.open(now);
-    opened.push(created);
-    return created;
-  }
-
-  beforeEach(async () => {
-    await kind.setup();
-    clock = createTestClock();
-  });
-  afterEach(async () => {
-    for (const each of opened.splice(0)) await each.close();
-    await kind.teardown();
-  });
 
   function openSession(service: ReturnType<typeof createSessionService>) {
     return service.open(grant(0), { id: 1, name: 'Alex Morgan', email: 'a@example.com' }, [
@@ -134,13 +144,13 @@ describe.each(kinds)('session service on $name', (kind) => {
     });
     const service = createSessionService({ config, store: await store(), oauth, now });
     const { session } = await openSession(service);
-    clock.advance((7200 - 30) * 1000); // inside the 60 s leeway
+    clock().advance((7200 - 30) * 1000); // inside the 60 s leeway
     const tokens = Promise.all(Array.from({ length: 8 }, () => service.accessToken(session)));
     release();
     expect(await tokens).toEqual(Array(8).fill('access-1'));
     expect(oauth.calls).toEqual(['refresh-0']);
     // The rotated refresh token is what the next refresh uses.
-    clock.advance(7200 * 1000);
+    clock().advance(7200 * 1000);
     await expect(service.accessToken(session)).resolves.toBe('access-2');
     expect(oauth.calls).toEqual(['refresh-0', 'refresh-1']);
   });
@@ -196,7 +206,7 @@ describe.each(kinds)('session service on $name', (kind) => {
     const oauth = fakeRefresher(() => Promise.resolve(grant(1)));
     const service = createSessionService({ config, store: await store(), oauth, now });
     const { id } = await openSession(service);
-    clock.advance(43200 * 1000);
+    clock().advance(43200 * 1000);
     expect(await service.find(id)).toBeUndefined();
   });
 
@@ -220,24 +230,8 @@ describe.each(kinds)('session service on $name', (kind) => {
 
 describe('session service on Redis, two app servers', () => {
   const redis = redisKind();
-  let clock: TestClock;
-  const now = () => clock.now();
+  const { clock, now, store } = storesPerTest(redis);
   const config = { sessionTtlSeconds: 43200, refreshLeewaySeconds: 60, refreshLockTtlMs: 300 };
-  const opened: SessionStore[] = [];
-
-  async function store(): Promise<SessionStore> {
-    const created = await redis.open(now);
-    opened.push(created);
-    return created;
-  }
-
-  beforeEach(async () => {
-    await redis.setup();
-    clock = createTestClock();
-  });
-  afterEach(async () => {
-    for (const each of opened.splice(0)) await each.close();
-  });
   afterAll(async () => {
     await redis.stop();
   });
@@ -254,7 +248,7 @@ describe('session service on Redis, two app servers', () => {
     const { id } = await a.open(grant(0), { id: 1, name: 'Alex', email: null }, []);
     const session = await b.find(id);
     expect(session?.user.name).toBe('Alex');
-    clock.advance(7200 * 1000);
+    clock().advance(7200 * 1000);
     const storm = Promise.all(
       [a, b].flatMap((instance) =>
         Array.from({ length: 20 }, () => instance.accessToken(session!)),
