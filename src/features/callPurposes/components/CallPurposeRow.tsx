@@ -2,9 +2,8 @@ import { memo, type RefCallback } from 'react';
 import { Button } from '../../../components/Button/Button';
 import { formatDateTime } from '../../../lib/formatDateTime';
 import { useDragMode, useRowShift } from '../reorder/dragState';
-import { ReorderHandle } from '../reorder/ReorderHandle';
 import { ReorderMenu } from '../reorder/ReorderMenu';
-import { useReorderContext } from '../reorder/reorderContext';
+import { useHandleSlot, useReorderContext } from '../reorder/reorderContext';
 import type { CallPurpose } from '../types';
 import styles from './CallPurposeTable.module.css';
 import { LockMark } from './LockMark';
@@ -37,6 +36,7 @@ export const CallPurposeRow = memo(function CallPurposeRow({
   const shift = useRowShift(dragState, purpose.id, index);
   const dragMode = useDragMode(dragState, purpose.id);
   const { change, lock } = useRowDecoration(purpose);
+  const handleSlot = useHandleSlot(purpose);
   return (
     <tr
       ref={measure}
@@ -47,8 +47,9 @@ export const CallPurposeRow = memo(function CallPurposeRow({
       style={shift === 0 ? undefined : { transform: `translateY(${shift}px)` }}
       data-change={change}
     >
-      <td className={styles.handleCell}>
-        {lock ?? <ReorderHandle purpose={purpose} index={index} />}
+      {/* The drag handle, when the reorder code has arrived, is rendered into this cell. */}
+      <td className={styles.handleCell} ref={lock ? undefined : handleSlot}>
+        {lock}
       </td>
       <CallPurposeCells purpose={purpose} {...cells} />
     </tr>

@@ -4,7 +4,7 @@ import { useReorderContext } from '../reorder/reorderContext';
 import type { CallPurpose } from '../types';
 import { CallPurposeRow } from './CallPurposeRow';
 import styles from './CallPurposeTable.module.css';
-import { useVirtualRows } from './useVirtualRows';
+import { useWindowRows } from './useWindowRows';
 
 type CallPurposeTableProps = {
   /** The rows to show (possibly filtered), in display order. */
@@ -37,7 +37,7 @@ export function CallPurposeTable({ purposes, positions, onEdit, onDelete }: Call
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const focusedIndex =
     focusedId === null ? -1 : purposes.findIndex((purpose) => purpose.id === focusedId);
-  const { body, rows, gapAfter, measureRow, layout } = useVirtualRows(purposes.length, [
+  const { body, rows, gapAfter, measureRow, layout } = useWindowRows(purposes.length, [
     focusedIndex,
     draggedIndex,
   ]);

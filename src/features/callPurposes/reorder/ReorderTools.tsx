@@ -2,9 +2,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
 import { callPurposesQueryOptions } from '../api/getCallPurposes';
 import type { CallPurpose } from '../types';
-import { movedText, reorderInstructions } from './announcements';
+import { movedText } from './announcements';
 import type { Announcer } from './announcer';
-import { createDragEngine } from './dragEngine';
+import { DragAndDrop } from './DragAndDrop';
 import type { DragState } from './dragState';
 import {
   moveIntent,
@@ -15,7 +15,7 @@ import {
 } from './intents';
 import type { ListLayout } from './listLayout';
 import styles from './reorder.module.css';
-import type { ReorderActions } from './reorderContext';
+import type { HandleSlots, ReorderActions } from './reorderContext';
 import { SortAlphabetically } from './SortAlphabetically';
 import { useReorderCallPurposes } from './useReorderCallPurposes';
 import { useUndoShortcut } from './useUndoShortcut';
@@ -29,14 +29,14 @@ export type ReorderToolsProps = {
   dragState: DragState;
   announcer: Announcer;
   layout: RefObject<ListLayout | null>;
-  instructionsId: string;
+  handleSlots: HandleSlots;
   /** Receives what the rows need (null when the tools go). */
   onReady: (actions: ReorderActions | null) => void;
 };
 
 /**
  * Everything that changes the order, in a chunk of its own that only someone who may reorder
- * fetches, after the list is on screen: the drag engine, the moves behind the row menu, "Sort
+ * fetches, after the list is on screen: dnd-kit and the drag handles, the moves behind the row menu, "Sort
  * A–Z", Ctrl+Z, and `useReorderCallPurposes` behind them all (one planner, one write queue, the
  * query cache as the only copy). It renders the toolbar above the table and hands the rows their
  * actions through `onReady`.
@@ -48,7 +48,7 @@ export function ReorderTools({
   dragState,
   announcer,
   layout,
-  instructionsId,
+  handleSlots,
   onReady,
 }: ReorderToolsProps) {
   const queryClient = useQueryClient();
@@ -75,44 +75,31 @@ export function ReorderTools({
     (purpose: CallPurpose, toIndex: number) => reorder(moveIntent(purpose, toIndex)),
     [reorder],
   );
-  const latestOnMove = useRef(onMove);
-  useLayoutEffect(() => {
-    latestOnMove.current = onMove;
-  }, [onMove]);
 
   /** Moves that do not come from a drag get their own announcement once they are saved. */
   const reorderAndAnnounce = useCallback(
     (intent: ReorderIntent, purpose: CallPurpose) => {
-      announcer.say('');
+      announcer.set('');
       void reorder(intent).then((outcome) => {
         if (outcome.status !== 'saved') return;
         const list = queryClient.getQueryData(callPurposesQueryOptions().queryKey) ?? [];
         const index = list.findIndex((item) => item.id === purpose.id);
         if (index !== -1) {
-          announcer.say(movedText({ name: purpose.name, position: index + 1, total: list.length }));
+          announcer.set(movedText({ name: purpose.name, position: index + 1, total: list.length }));
         }
       });
     },
     [queryClient, reorder, announcer],
   );
 
-  // The rows' handles and menus appear once this has run; the drag engine is made once (every
-  // dependency is stable), so a drag never loses its engine midway.
+  // The rows' menus run their moves here once this has run.
   useLayoutEffect(() => {
-    const engine = createDragEngine({
-      state: dragState,
-      layout,
-      announcer,
-      purposes: () => latestPurposes.current,
-      onMove: (purpose, toIndex) => latestOnMove.current(purpose, toIndex),
-    });
     onReady({
-      engine,
       moveToTop: (purpose) => reorderAndAnnounce(moveToTopIntent(purpose), purpose),
       moveToBottom: (purpose) => reorderAndAnnounce(moveToBottomIntent(purpose), purpose),
     });
     return () => onReady(null);
-  }, [onReady, dragState, layout, announcer, reorderAndAnnounce]);
+  }, [onReady, reorderAndAnnounce]);
 
   return (
     <>
@@ -137,9 +124,15 @@ export function ReorderTools({
           )}
         </div>
       )}
-      <div id={instructionsId} hidden>
-        {reorderInstructions}
-      </div>
+      <DragAndDrop
+        purposes={purposes}
+        enabled={!filtered}
+        dragState={dragState}
+        announcer={announcer}
+        layout={layout}
+        handleSlots={handleSlots}
+        onMove={onMove}
+      />
     </>
   );
 }

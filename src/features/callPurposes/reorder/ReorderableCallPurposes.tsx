@@ -2,7 +2,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import {
   useCallback,
   useEffect,
-  useId,
   useMemo,
   useRef,
   useState,
@@ -15,9 +14,15 @@ import { describeError } from '../../../lib/describeError';
 import type { CallPurpose } from '../types';
 import { createAnnouncer, useAnnouncement, type Announcer } from './announcer';
 import { createDragState } from './dragState';
+import { createStore } from '../../../lib/store';
 import type { ListLayout } from './listLayout';
 import { loadReorderTools } from './loadReorderTools';
-import { ReorderContext, type ReorderActions, type ReorderContextValue } from './reorderContext';
+import {
+  ReorderContext,
+  type HandleSlots,
+  type ReorderActions,
+  type ReorderContextValue,
+} from './reorderContext';
 import { registerReorderDrag } from './reorderSaving';
 import type { ReorderToolsProps } from './ReorderTools';
 
@@ -50,7 +55,7 @@ function LiveRegion({ announcer }: { announcer: Announcer }) {
  * Makes the call-purpose table reorderable by mouse, touch and keyboard, with the move-to-top /
  * bottom menu and, for someone who may move everything, "Sort A–Z". The table shows at once and
  * stays mounted, with its row menus. What only someone who may reorder needs (`ReorderTools`:
- * the drag engine, the planner and write queue behind every move, Sort A–Z) is fetched after the
+ * dnd-kit and the drag handles, the planner and write queue behind every move, Sort A–Z) is fetched after the
  * list is on screen, and only once the list says this person may move something; the drag
  * handles appear when it arrives, and a move chosen from a menu before then runs when it does.
  */
@@ -72,8 +77,9 @@ export function ReorderableCallPurposes({
     layout.current = next;
   }, []);
   const [Tools, setTools] = useState<ComponentType<ReorderToolsProps> | null>(null);
-  const [actions, setActions] = useState<ReorderActions | null>(null);
-  const instructionsId = useId();
+  const [handleSlots] = useState<HandleSlots>(() =>
+    createStore<ReadonlyMap<number, HTMLElement>>(new Map()),
+  );
   const toast = useToast();
 
   // A move from the row menu before the reorder code has arrived waits for it (the latest one).
@@ -81,7 +87,6 @@ export function ReorderableCallPurposes({
   const waiting = useRef<((actions: ReorderActions) => void) | null>(null);
   const onReady = useCallback((next: ReorderActions | null) => {
     arrived.current = next;
-    setActions(next);
     const run = waiting.current;
     if (next !== null && run !== null) {
       waiting.current = null;
@@ -131,9 +136,8 @@ export function ReorderableCallPurposes({
       moveToTop: (purpose) => whenArrived((tools) => tools.moveToTop(purpose)),
       moveToBottom: (purpose) => whenArrived((tools) => tools.moveToBottom(purpose)),
       dragState,
+      handleSlots,
       setLayout,
-      engine: available ? (actions?.engine ?? null) : null,
-      instructionsId,
     }),
     [
       available,
@@ -142,9 +146,8 @@ export function ReorderableCallPurposes({
       indexById,
       whenArrived,
       dragState,
+      handleSlots,
       setLayout,
-      actions,
-      instructionsId,
     ],
   );
 
@@ -158,7 +161,7 @@ export function ReorderableCallPurposes({
           dragState={dragState}
           announcer={announcer}
           layout={layout}
-          instructionsId={instructionsId}
+          handleSlots={handleSlots}
           onReady={onReady}
         />
       )}

@@ -1,28 +1,9 @@
-import { useSyncExternalStore } from 'react';
+import { createStore, useStoreSelector, type Store } from '../../../lib/store';
 
 /** What the list's live region says; only the region re-renders when it changes. */
-export type Announcer = {
-  say: (text: string) => void;
-  get: () => string;
-  subscribe: (listener: () => void) => () => void;
-};
+export type Announcer = Store<string>;
 
-export function createAnnouncer(): Announcer {
-  let text = '';
-  const listeners = new Set<() => void>();
-  return {
-    say(next) {
-      text = next;
-      for (const listener of listeners) listener();
-    },
-    get: () => text,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
+export const createAnnouncer = (): Announcer => createStore('');
 
-export function useAnnouncement(announcer: Announcer): string {
-  return useSyncExternalStore(announcer.subscribe, announcer.get);
-}
+export const useAnnouncement = (announcer: Announcer) =>
+  useStoreSelector(announcer, (text) => text, '');

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { createStore, useStoreSelector, type Store } from '../../../lib/store';
 
 /** A drag in progress: which row, where it started and where it would land if dropped now. */
 export type Drag = {
@@ -17,31 +17,10 @@ export type Drag = {
   dropped: boolean;
 };
 
-export type DragState = {
-  get: () => Drag | null;
-  set: (next: Drag | null) => void;
-  subscribe: (listener: () => void) => () => void;
-};
+/** The drag, outside React and outside dnd-kit: rows read it through selectors. */
+export type DragState = Store<Drag | null>;
 
-/**
- * The drag, outside React: each row subscribes with a selector for its own shift, so a drag event
- * re-renders only the rows whose place changed, never the whole list.
- */
-export function createDragState(): DragState {
-  let drag: Drag | null = null;
-  const listeners = new Set<() => void>();
-  return {
-    get: () => drag,
-    set(next) {
-      drag = next;
-      for (const listener of listeners) listener();
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-  };
-}
+export const createDragState = (): DragState => createStore<Drag | null>(null);
 
 /** The vertical translation of the row at `index` (with id `id`) while `drag` goes on, in px. */
 export function rowShift(drag: Drag | null, id: number, index: number): number {
@@ -53,32 +32,18 @@ export function rowShift(drag: Drag | null, id: number, index: number): number {
   return 0;
 }
 
-const noDrag = () => () => undefined;
-
 /** This row's translation in px (0 when still); re-renders only when it changes. */
-export function useRowShift(state: DragState | null, id: number, index: number): number {
-  return useSyncExternalStore(state?.subscribe ?? noDrag, () =>
-    rowShift(state?.get() ?? null, id, index),
-  );
-}
+export const useRowShift = (state: DragState | null, id: number, index: number) =>
+  useStoreSelector(state, (drag) => rowShift(drag, id, index), 0);
 
 /** How this row is being dragged, or null when it is not. */
-export function useDragMode(state: DragState | null, id: number): Drag['mode'] | null {
-  return useSyncExternalStore(state?.subscribe ?? noDrag, () => {
-    const drag = state?.get() ?? null;
-    return drag?.activeId === id ? drag.mode : null;
-  });
-}
+export const useDragMode = (state: DragState | null, id: number) =>
+  useStoreSelector(state, (drag) => (drag?.activeId === id ? drag.mode : null), null);
 
 /** A drag is going on (picked up, not yet dropped): rows animate as they make way. */
-export function useIsDragging(state: DragState | null): boolean {
-  return useSyncExternalStore(state?.subscribe ?? noDrag, () => {
-    const drag = state?.get() ?? null;
-    return drag !== null && !drag.dropped;
-  });
-}
+export const useIsDragging = (state: DragState | null) =>
+  useStoreSelector(state, (drag) => drag !== null && !drag.dropped, false);
 
 /** Index of the dragged row in the list on screen, or null: the list keeps it mounted. */
-export function useDraggedIndex(state: DragState | null): number | null {
-  return useSyncExternalStore(state?.subscribe ?? noDrag, () => state?.get()?.fromIndex ?? null);
-}
+export const useDraggedIndex = (state: DragState | null) =>
+  useStoreSelector(state, (drag) => drag?.fromIndex ?? null, null);

@@ -1,9 +1,8 @@
 /**
- * Where the rows of the list on screen are, including the ones a virtualised table has not
+ * Where the rows of the list on screen are, including the ones the windowed table has not
  * mounted (their size estimated until they have been seen). Offsets are page coordinates.
  */
 export type ListLayout = {
-  count(): number;
   startOf(index: number): number;
   sizeOf(index: number): number;
   /** The index of the row at page offset `y`, clamped to the list. */
@@ -11,6 +10,3 @@ export type ListLayout = {
   /** Scrolls the page just enough to show the row at `index`. */
   scrollToIndex(index: number): void;
 };
-
-/** Set by the table once it is laid out; read by the drag code at each event. */
-export type LayoutRef = { current: ListLayout | null };

@@ -1,19 +1,24 @@
-import { createContext, useContext } from 'react';
+import { createContext, useCallback, useContext, type RefCallback } from 'react';
+import type { Store } from '../../../lib/store';
 import type { CallPurpose } from '../types';
-import type { DragEngine } from './dragEngine';
 import type { DragState } from './dragState';
 import type { ListLayout } from './listLayout';
 
-/** What the reorder code, once it has arrived, does for the rows. */
+/** What the reorder code, once it has arrived, does for the rows' menus. */
 export type ReorderActions = {
-  engine: DragEngine;
   moveToTop(purpose: CallPurpose): void;
   moveToBottom(purpose: CallPurpose): void;
 };
 
 /**
- * What rows need for reordering. It changes when the list or the user's rights change, or once
- * when the reorder code arrives; never on a drag event (rows read those from `dragState`).
+ * The cells where drag handles go, by purpose id: the reorder chunk renders each handle into its
+ * cell through a portal, inside its own `DndContext`, so the table never remounts around it.
+ */
+export type HandleSlots = Store<ReadonlyMap<number, HTMLElement>>;
+
+/**
+ * What rows need for reordering. It changes when the list or the user's rights change; never on
+ * a drag event (rows read those from `dragState`).
  */
 export type ReorderContextValue = {
   /** Someone here may move at least one purpose, so handles and menus are worth showing. */
@@ -26,16 +31,34 @@ export type ReorderContextValue = {
   moveToTop(purpose: CallPurpose): void;
   moveToBottom(purpose: CallPurpose): void;
   dragState: DragState;
+  handleSlots: HandleSlots;
   /** The table hands over its geometry (null when it goes), for the drag code. */
   setLayout: (layout: ListLayout | null) => void;
-  /** The drag code, once its chunk has arrived; handles appear with it. */
-  engine: DragEngine | null;
-  /** The hidden instructions every handle is described by. */
-  instructionsId: string;
 };
 
 export const ReorderContext = createContext<ReorderContextValue | null>(null);
 
 export function useReorderContext(): ReorderContextValue | null {
   return useContext(ReorderContext);
+}
+
+/** The ref for a row's handle cell: offered as a slot while this person may move the row. */
+export function useHandleSlot(purpose: CallPurpose): RefCallback<HTMLElement> | undefined {
+  const context = useReorderContext();
+  const slots = context?.available && purpose.canWrite ? context.handleSlots : null;
+  const id = purpose.id;
+  const ref = useCallback(
+    (cell: HTMLElement | null) => {
+      if (cell === null || slots === null) return;
+      slots.set(new Map(slots.get()).set(id, cell));
+      return () => {
+        if (slots.get().get(id) !== cell) return;
+        const next = new Map(slots.get());
+        next.delete(id);
+        slots.set(next);
+      };
+    },
+    [slots, id],
+  );
+  return slots === null ? undefined : ref;
 }
