@@ -1,4 +1,4 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, focusManager } from '@tanstack/react-query';
 import { isApiError } from '../lib/apiError';
 import { describeError, isRetryable } from '../lib/describeError';
 import { toastStore } from '../lib/toast/toastStore';
@@ -10,7 +10,22 @@ type Handlers = {
 
 const MAX_RETRIES = 2;
 
+/**
+ * Coming back to the page counts as focus whether it was another tab (visibilitychange, Query's
+ * default) or another window (focus): the live list refreshes on either.
+ */
+function listenForFocus(onFocus: () => void): () => void {
+  const listener = () => onFocus();
+  window.addEventListener('visibilitychange', listener);
+  window.addEventListener('focus', listener);
+  return () => {
+    window.removeEventListener('visibilitychange', listener);
+    window.removeEventListener('focus', listener);
+  };
+}
+
 export function createQueryClient({ onUnauthenticated }: Handlers): QueryClient {
+  if (typeof window !== 'undefined') focusManager.setEventListener(listenForFocus);
   const queryClient: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       onError: (error, query) => {

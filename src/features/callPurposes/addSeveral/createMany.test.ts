@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMany, type NewPurpose } from './createMany';
+import { CREATE_CONCURRENCY, createMany, type NewPurpose } from './createMany';
 
 describe('createMany', () => {
   it('creates each, reports failures with their error, counts progress', async () => {
@@ -41,5 +41,22 @@ describe('createMany', () => {
     });
     expect(sent).toEqual(['Never Sent']);
     expect(results.map((result) => result.status)).toEqual(['added', 'added']);
+  });
+
+  it('has at most four requests in flight, whatever the paste', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const results = await createMany({
+      items: Array.from({ length: 20 }, (_, index) => ({ name: `P${index}`, order: index })),
+      create: async () => {
+        inFlight += 1;
+        most = Math.max(most, inFlight);
+        // Yield, so the others start while this one is still in flight.
+        for (let tick = 0; tick < 5; tick += 1) await Promise.resolve();
+        inFlight -= 1;
+      },
+    });
+    expect(most).toBe(CREATE_CONCURRENCY);
+    expect(results.filter((result) => result.status === 'added')).toHaveLength(20);
   });
 });

@@ -1,4 +1,4 @@
-import { runWithConcurrency } from '../reorder/runWithConcurrency';
+import pLimit from 'p-limit';
 import { nameKey } from '../purposeNames';
 
 export type NewPurpose = { name: string; order: number | undefined };
@@ -27,17 +27,19 @@ export async function createMany({
   concurrency?: number;
 }): Promise<CreateResult[]> {
   const landed = new Set(alreadyThere.map(nameKey));
-  const results = await runWithConcurrency(items, concurrency, async (item) => {
-    try {
-      if (!landed.has(nameKey(item.name))) await create(item);
-    } finally {
-      onSettled?.();
-    }
-  });
-  return items.map((item, index): CreateResult => {
-    const result = results[index];
-    return result?.status === 'rejected'
-      ? { ...item, status: 'failed', error: result.reason }
-      : { ...item, status: 'added' };
-  });
+  const limit = pLimit(concurrency);
+  return Promise.all(
+    items.map((item) =>
+      limit(async (): Promise<CreateResult> => {
+        try {
+          if (!landed.has(nameKey(item.name))) await create(item);
+          return { ...item, status: 'added' };
+        } catch (error) {
+          return { ...item, status: 'failed', error };
+        } finally {
+          onSettled?.();
+        }
+      }),
+    ),
+  );
 }

@@ -4,6 +4,7 @@ import { Button } from '../../../components/Button/Button';
 import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
 import { describeError } from '../../../lib/describeError';
 import { filterByName } from '../purposeNames';
+import type { DragState } from '../reorder/dragState';
 import { ReorderableCallPurposes } from '../reorder/ReorderableCallPurposes';
 import type { CallPurpose } from '../types';
 import { CallPurposeTable } from './CallPurposeTable';
@@ -11,6 +12,7 @@ import { ListSkeleton } from './ListSkeleton';
 
 type CallPurposeListProps = {
   query: UseQueryResult<CallPurpose[]>;
+  dragState: DragState;
   search: string;
   mayCreate: boolean;
   onEdit: (purpose: CallPurpose) => void;
@@ -20,6 +22,7 @@ type CallPurposeListProps = {
 /** Loading, first-load error, empty, no match, or the table. Data on screen always wins. */
 export function CallPurposeList({
   query,
+  dragState,
   search,
   mayCreate,
   onEdit,
@@ -61,7 +64,11 @@ export function CallPurposeList({
     return <StatusMessage tone="info">No call purpose matches “{search.trim()}”.</StatusMessage>;
   }
   return (
-    <ReorderableCallPurposes purposes={purposes} filtered={search.trim() !== ''}>
+    <ReorderableCallPurposes
+      purposes={purposes}
+      filtered={search.trim() !== ''}
+      dragState={dragState}
+    >
       <CallPurposeTable
         purposes={visible}
         positions={positions}

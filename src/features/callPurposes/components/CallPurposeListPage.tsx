@@ -6,10 +6,9 @@ import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
 import { paths } from '../../../lib/paths';
 import { useSession } from '../../../lib/session';
 import { listAccess } from '../access';
-import { useCallPurposes } from '../api/getCallPurposes';
 import { ExportCsvButton } from '../export/ExportCsvButton';
 import { useLiveCallPurposes } from '../live/useLiveCallPurposes';
-import { useReorderBusy } from '../reorder/reorderSaving';
+import { createDragState, useIsDragging } from '../reorder/dragState';
 import type { CallPurpose } from '../types';
 import { CallPurposeList } from './CallPurposeList';
 import styles from './CallPurposeListPage.module.css';
@@ -29,7 +28,9 @@ const DeleteCallPurposeDialog = lazy(async () => ({
 /** Home: the list, with the create and edit dialogs opening over it as child routes. */
 export function CallPurposeListPage() {
   const session = useSession();
-  const list = useCallPurposes();
+  // The drag lives here: the live list holds its refresh while a row is carried.
+  const [dragState] = useState(createDragState);
+  const { list, ...live } = useLiveCallPurposes(useIsDragging(dragState));
   const navigate = useNavigate();
   const [search, setSearch] = useState('');
   const [deleting, setDeleting] = useState<CallPurpose | null>(null);
@@ -45,7 +46,6 @@ export function CallPurposeListPage() {
     setDeleting(null);
     setAddingSeveral(false);
   }, []);
-  const live = useLiveCallPurposes(useReorderBusy());
   const decorations = useMemo(
     () => ({ changes: live.changes, showLocks }),
     [live.changes, showLocks],
@@ -88,6 +88,7 @@ export function CallPurposeListPage() {
       <RowDecorationsContext.Provider value={decorations}>
         <CallPurposeList
           query={list}
+          dragState={dragState}
           search={search}
           mayCreate={mayCreate}
           onEdit={onEdit}

@@ -1,32 +1,36 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useIsMutating, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { callPurposesQueryOptions } from '../api/getCallPurposes';
 import { createListChangeTracker } from './listChangeTracker';
 import { describeChanges } from './listChanges';
-import { startLiveRefresh } from './liveRefresh';
 
 export type ChangeKind = 'added' | 'changed';
 
+/** How often a visible list asks the server for others' changes. */
+export const LIVE_REFRESH_INTERVAL_MS = 20_000;
 /** Long enough to notice a row light up, short enough that the list is calm again soon after. */
 const HIGHLIGHT_MS = 4000;
 
 /**
- * Keeps the list current while the page is visible (every 20 s and on coming back to it) and
- * says what others changed: rows to highlight for a moment, and a sentence for a polite live
- * region. `isSaving` tells whether the user's own reorder is writing (or a row is being dragged),
- * when nothing may refetch.
+ * The list, kept current while the page is visible (every 20 s, and on coming back to the page
+ * or the network), and what others changed: rows to highlight for a moment and a sentence for a
+ * polite live region. No refresh while the user's own writes are in flight (a refetch would show
+ * them half-saved) or while `held` (a row is being dragged: rows must not move under the user).
  */
-export function useLiveCallPurposes(isSaving: () => boolean): {
-  changes: ReadonlyMap<number, ChangeKind>;
-  announcement: string;
-} {
+export function useLiveCallPurposes(held: boolean) {
   const queryClient = useQueryClient();
+  const paused = useIsMutating() > 0 || held;
+  const list = useQuery({
+    ...callPurposesQueryOptions(),
+    refetchInterval: paused ? false : LIVE_REFRESH_INTERVAL_MS,
+    refetchOnWindowFocus: paused ? false : 'always',
+    refetchOnReconnect: paused ? false : 'always',
+  });
   const [changes, setChanges] = useState<ReadonlyMap<number, ChangeKind>>(() => new Map());
   const [announcement, setAnnouncement] = useState('');
 
   useEffect(() => {
-    const listKey = callPurposesQueryOptions().queryKey;
-    const ownWritesInFlight = () => queryClient.isMutating() > 0 || isSaving();
+    const ownWritesInFlight = () => queryClient.isMutating() > 0;
     const tracker = createListChangeTracker({ queryClient, ownWritesInFlight });
     const timers = new Set<ReturnType<typeof setTimeout>>();
 
@@ -47,22 +51,11 @@ export function useLiveCallPurposes(isSaving: () => boolean): {
       }, HIGHLIGHT_MS);
       timers.add(timer);
     });
-
-    const stop = startLiveRefresh({
-      isBusy: ownWritesInFlight,
-      // A refetch keeps the rows on screen until the answer replaces them: never a blank list.
-      refresh: () =>
-        void queryClient.refetchQueries(
-          { queryKey: listKey, exact: true, type: 'active' },
-          { cancelRefetch: false },
-        ),
-    });
     return () => {
-      stop();
       tracker.dispose();
       timers.forEach(clearTimeout);
     };
-  }, [queryClient, isSaving]);
+  }, [queryClient]);
 
-  return { changes, announcement };
+  return { list, changes, announcement };
 }

@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query';
 import {
   useCallback,
   useEffect,
@@ -13,7 +12,7 @@ import { afterNextPaint } from '../../../lib/afterPaint';
 import { describeError } from '../../../lib/describeError';
 import type { CallPurpose } from '../types';
 import { createAnnouncer, useAnnouncement, type Announcer } from './announcer';
-import { createDragState } from './dragState';
+import type { DragState } from './dragState';
 import { createStore } from '../../../lib/store';
 import type { ListLayout } from './listLayout';
 import { loadReorderTools } from './loadReorderTools';
@@ -23,7 +22,6 @@ import {
   type ReorderActions,
   type ReorderContextValue,
 } from './reorderContext';
-import { registerReorderDrag } from './reorderSaving';
 import type { ReorderToolsProps } from './ReorderTools';
 
 type ReorderableCallPurposesProps = {
@@ -31,6 +29,8 @@ type ReorderableCallPurposesProps = {
   purposes: readonly CallPurpose[];
   /** The search box narrows the list: positions are ambiguous, so nothing moves. */
   filtered: boolean;
+  /** The drag under way, if any: the page's, which holds the live refresh meanwhile. */
+  dragState: DragState;
   /** The table: rendered once, whether or not the reorder code has arrived. */
   children: ReactNode;
 };
@@ -62,15 +62,9 @@ function LiveRegion({ announcer }: { announcer: Announcer }) {
 export function ReorderableCallPurposes({
   purposes,
   filtered,
+  dragState,
   children,
 }: ReorderableCallPurposesProps) {
-  const [dragState] = useState(createDragState);
-  const queryClient = useQueryClient();
-  // The live list holds its refresh while a row is carried: rows must not move under the user.
-  useEffect(
-    () => registerReorderDrag(queryClient, () => dragState.get() !== null),
-    [queryClient, dragState],
-  );
   const [announcer] = useState(createAnnouncer);
   const layout = useRef<ListLayout | null>(null);
   const setLayout = useCallback((next: ListLayout | null) => {

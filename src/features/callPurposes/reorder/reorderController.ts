@@ -1,4 +1,5 @@
-import { hashKey, type QueryClient } from '@tanstack/react-query';
+import { MutationObserver, hashKey, type QueryClient } from '@tanstack/react-query';
+import pLimit from 'p-limit';
 import type { ToastOptions } from '../../../lib/toast/toastContext';
 import { callPurposesQueryOptions } from '../api/getCallPurposes';
 import type { CallPurpose } from '../types';
@@ -30,8 +31,6 @@ import {
   type RememberedReorder,
   type RestoreIntent,
 } from './restoreIntents';
-import { runWithConcurrency, type TaskResult } from './runWithConcurrency';
-import { createSerialQueue } from './serialQueue';
 
 export type Notify = (message: string, options?: ToastOptions) => void;
 export type WriteOrder = (id: number, order: number) => Promise<unknown>;
@@ -52,10 +51,18 @@ export type ReorderController = {
    * whether there was one to do.
    */
   undoLatest(): boolean;
-  /** True while writes are queued or in flight. */
-  readonly saving: boolean;
-  subscribe: (listener: () => void) => () => void;
 };
+
+/**
+ * Every reorder, Retry and Undo is a mutation under this key, in one scope: TanStack Query runs
+ * them one after another, so each is planned against what the one before it saved.
+ */
+export const REORDER_MUTATION_KEY = ['callPurposes', 'reorder'] as const;
+const REORDER_SCOPE = { id: 'callPurposes.reorder' };
+
+/** A PATCH of a plan: written, refused, or never sent because an earlier one failed. */
+type WriteResult =
+  { status: 'fulfilled' } | { status: 'rejected'; reason: unknown } | { status: 'skipped' };
 
 export type ReorderControllerOptions = {
   queryClient: QueryClient;
@@ -87,9 +94,10 @@ function plan(items: readonly CallPurpose[], intent: ReorderIntent): Planned {
 }
 
 /**
- * The write side of reordering, outside React so one queue serves every component and so it can
- * be tested against a real QueryClient. The list in the query cache is the only copy on screen:
- * it gets the optimistic order, then exactly what the server answers once the writes settle.
+ * The write side of reordering: what a reorder, Retry and Undo mean, what they say, and the
+ * order they run in (TanStack Query mutations in one scope). Outside React so it can be tested
+ * against a real QueryClient. The list in the query cache is the only copy on screen: it gets
+ * the optimistic order, then exactly what the server answers once the writes settle.
  */
 export function createReorderController({
   queryClient,
@@ -100,28 +108,14 @@ export function createReorderController({
 }: ReorderControllerOptions): ReorderController {
   // Typed by the list's query options: the cache holds CallPurpose[] under this key.
   const listKey = callPurposesQueryOptions().queryKey;
-  const queue = createSerialQueue();
-  const listeners = new Set<() => void>();
+  const listHash = hashKey(listKey);
   /** Intents queued behind the running one, still shown on top of its optimistic order. */
   const waiting: ReorderIntent[] = [];
-
-  let writing = false;
   /** The Undo the latest reorder toast offers, until it expires or is used. */
   let offered: { undo: () => void; until: number } | null = null;
 
-  // A refetch that someone else starts while the PATCHes are in flight (window focus, reconnect,
-  // another component mounting) would read a half-saved list and show it. Cancelling it reverts
-  // the cache to the optimistic order; the refetch after the writes shows the server's answer.
-  const listHash = hashKey(listKey);
-  queryClient.getQueryCache().subscribe((event) => {
-    if (!writing || event.type !== 'updated' || event.action.type !== 'fetch') return;
-    if (event.query.queryHash !== listHash) return;
-    queueMicrotask(() => void event.query.cancel({ revert: true }));
-  });
-
   const read = () => queryClient.getQueryData(listKey);
   const show = (items: CallPurpose[]) => queryClient.setQueryData(listKey, items);
-  const emit = () => listeners.forEach((listener) => listener());
 
   function withWaiting(items: CallPurpose[]): CallPurpose[] {
     let shown = items;
@@ -249,18 +243,36 @@ export function createReorderController({
     }
   }
 
-  /** Sends the plan's PATCHes, a few at a time, stopping at the first failure. */
-  async function sendPatches(patches: readonly OrderPatch[]) {
-    writing = true;
+  /** Sends the plan's PATCHes, a few at a time, sending no more after the first failure. */
+  async function sendPatches(patches: readonly OrderPatch[]): Promise<WriteResult[]> {
+    // A refetch that someone else starts meanwhile (window focus, another component mounting)
+    // would read a half-saved list and show it. Cancelling it reverts the cache to the
+    // optimistic order; the refetch after the writes shows the server's answer.
+    const stopCancelling = queryClient.getQueryCache().subscribe((event) => {
+      if (event.type !== 'updated' || event.action.type !== 'fetch') return;
+      if (event.query.queryHash === listHash) {
+        queueMicrotask(() => void event.query.cancel({ revert: true }));
+      }
+    });
+    const limit = pLimit(concurrency);
+    let failed = false;
     try {
-      return await runWithConcurrency(
-        patches,
-        concurrency,
-        (patch) => writeOrder(patch.id, patch.order),
-        { stopOnError: true },
+      return await Promise.all(
+        patches.map((patch) =>
+          limit(async (): Promise<WriteResult> => {
+            if (failed) return { status: 'skipped' };
+            try {
+              await writeOrder(patch.id, patch.order);
+              return { status: 'fulfilled' };
+            } catch (reason) {
+              failed = true;
+              return { status: 'rejected', reason };
+            }
+          }),
+        ),
       );
     } finally {
-      writing = false;
+      stopCancelling();
     }
   }
 
@@ -272,7 +284,7 @@ export function createReorderController({
   async function reloadList(
     snapshot: CallPurpose[],
     patches: readonly OrderPatch[],
-    writes: readonly TaskResult<unknown>[],
+    writes: readonly WriteResult[],
   ): Promise<boolean> {
     try {
       await queryClient.invalidateQueries(
@@ -296,7 +308,7 @@ export function createReorderController({
   function failuresOf(
     snapshot: CallPurpose[],
     patches: readonly OrderPatch[],
-    writes: readonly TaskResult<unknown>[],
+    writes: readonly WriteResult[],
   ) {
     const nameOf = nameIn(snapshot);
     return writes.flatMap((write, index) => {
@@ -307,14 +319,22 @@ export function createReorderController({
     });
   }
 
-  async function save(intent: ReorderIntent, notify: Notify): Promise<ReorderOutcome> {
+  /**
+   * Plans against what is saved (`saved`, what the list showed before this reorder's optimistic
+   * order, when nothing ran before it; else the server's answer to the reorder before), shows the
+   * plan, writes it and shows the server's answer.
+   */
+  async function save(
+    intent: ReorderIntent,
+    notify: Notify,
+    saved: CallPurpose[] | undefined,
+  ): Promise<ReorderOutcome> {
     await queryClient.cancelQueries({ queryKey: listKey });
     if (isRestoreIntent(intent) && !(await refetchForRestore(intent, notify))) {
       if (waiting.length > 0) show(withWaiting(read() ?? []));
       return { status: 'unreachable' };
     }
-    // After an earlier reorder, this is the server's answer to it: plan against what is saved.
-    const snapshot = read();
+    const snapshot = isRestoreIntent(intent) ? read() : (saved ?? read());
     if (snapshot === undefined) return { status: 'unchanged' };
     const planned = plan(snapshot, intent);
     if (planned.kind !== 'ok') return settleWithoutWrites(intent, notify, snapshot, planned);
@@ -356,22 +376,25 @@ export function createReorderController({
     }
     // A new reorder makes the previous one's Undo stale: Ctrl+Z waits for this one's.
     offered = null;
-
-    if (queue.size > 0) {
-      // Its turn comes after the running writes; show it now so the row does not snap back.
-      waiting.push(intent);
-      void queryClient.cancelQueries({ queryKey: listKey });
-      if (planned.kind === 'ok') show(applyOrders(items, planned.result.orders));
-    }
-    const outcome = queue
-      .run(() => {
+    const queued = queryClient.isMutating({ mutationKey: REORDER_MUTATION_KEY }) > 0;
+    const mutation = new MutationObserver<ReorderOutcome, Error, void>(queryClient, {
+      mutationKey: REORDER_MUTATION_KEY,
+      scope: REORDER_SCOPE,
+      // Offline, the PATCHes fail and say so (with Retry) rather than wait unseen.
+      networkMode: 'always',
+      // The optimistic order, at once, even behind a reorder still saving: the row stays put.
+      onMutate: async () => {
+        if (queued) waiting.push(intent);
+        await queryClient.cancelQueries({ queryKey: listKey });
+        if (planned.kind === 'ok') show(applyOrders(items, planned.result.orders));
+      },
+      mutationFn: () => {
         const index = waiting.indexOf(intent);
         if (index !== -1) waiting.splice(index, 1);
-        return save(intent, notify);
-      })
-      .finally(emit);
-    emit();
-    return outcome;
+        return save(intent, notify, queued ? undefined : items);
+      },
+    });
+    return mutation.mutate();
   }
 
   /** The sequence before and the one asked for; Retry and Undo carry theirs along. */
@@ -394,15 +417,6 @@ export function createReorderController({
       if (offered === null || now() > offered.until) return false;
       offered.undo();
       return true;
-    },
-    get saving() {
-      return queue.size > 0;
-    },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
     },
   };
 }
