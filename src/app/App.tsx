@@ -1,32 +1,29 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ToastProvider } from '../components/toast/ToastProvider';
 import { SIGN_IN_PATH, signInPath } from '../features/auth/signInUrls';
-import { createBlockableHistory } from '../lib/blockableHistory';
-import { AppRouter } from './AppRouter';
-import { AppRoutes, prefetchFirstPage } from './AppRoutes';
+import { prefetchFirstPage, routes } from './AppRoutes';
 import { createQueryClient } from './createQueryClient';
 
-const history = createBlockableHistory();
+const router = createBrowserRouter(routes);
 
 const queryClient = createQueryClient({
   // The session ended (expired, signed out elsewhere): sign in again, then come back here.
   onUnauthenticated: () => {
-    const { pathname, search } = history.location;
+    const { pathname, search } = router.state.location;
     if (pathname === SIGN_IN_PATH) return;
-    history.replace(signInPath(pathname + search));
+    void router.navigate(signInPath(pathname + search), { replace: true });
     queryClient.clear();
   },
 });
 
-prefetchFirstPage(queryClient, history.location.pathname);
+prefetchFirstPage(queryClient, router.state.location.pathname);
 
 export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
-        <AppRouter history={history}>
-          <AppRoutes />
-        </AppRouter>
+        <RouterProvider router={router} />
       </ToastProvider>
     </QueryClientProvider>
   );

@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, type ComponentType } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { createRoutesFromElements, Navigate, Route } from 'react-router';
 import { RequireSession } from '../features/auth/components/RequireSession';
 import { callPurposesQueryOptions } from '../features/callPurposes/api/getCallPurposes';
 import { CallPurposeListPage } from '../features/callPurposes/components/CallPurposeListPage';
@@ -50,26 +50,25 @@ export function prefetchFirstPage(queryClient: QueryClient, pathname: string) {
   }
 }
 
-export function AppRoutes() {
-  return (
-    <Routes>
-      <Route path={paths.signIn.path} element={page(SignInPage)} />
-      <Route
-        element={
-          <RouteErrorBoundary>
-            <RequireSession>
-              <AppLayout />
-            </RequireSession>
-          </RouteErrorBoundary>
-        }
-      >
-        <Route index element={<Navigate to={paths.callPurposes.list.href()} replace />} />
-        <Route path={paths.callPurposes.list.path} element={page(CallPurposeListPage)}>
-          <Route path={paths.callPurposes.create.path} element={page(CreateCallPurposeDialog)} />
-          <Route path={paths.callPurposes.edit.path} element={page(EditCallPurposeDialog)} />
-        </Route>
-        <Route path="*" element={page(NotFoundPage)} />
+/** The app's routes, for the data router (`createBrowserRouter` in `App.tsx`). */
+export const routes = createRoutesFromElements(
+  <>
+    <Route path={paths.signIn.path} element={page(SignInPage)} />
+    <Route
+      element={
+        <RouteErrorBoundary>
+          <RequireSession>
+            <AppLayout />
+          </RequireSession>
+        </RouteErrorBoundary>
+      }
+    >
+      <Route index element={<Navigate to={paths.callPurposes.list.href()} replace />} />
+      <Route path={paths.callPurposes.list.path} element={page(CallPurposeListPage)}>
+        <Route path={paths.callPurposes.create.path} element={page(CreateCallPurposeDialog)} />
+        <Route path={paths.callPurposes.edit.path} element={page(EditCallPurposeDialog)} />
       </Route>
-    </Routes>
-  );
-}
+      <Route path="*" element={page(NotFoundPage)} />
+    </Route>
+  </>,
+);

@@ -1,28 +1,23 @@
-import { useCallback, useContext, useEffect, useRef, useState } from 'react';
-import { HistoryContext } from '../lib/historyContext';
+import { useCallback, useEffect, useRef } from 'react';
+import { useBlocker, type BlockerFunction } from 'react-router';
 
 /** A navigation held back while the user decides; `proceed` lets it go, `reset` drops it. */
 export type HeldNavigation = { proceed: () => void; reset: () => void };
 
 /**
  * Asks before leaving a form with unsaved changes: every navigation that changes the page (the
- * dialog's close, Cancel and Escape, links, the browser's Back and Forward) is held back through
- * the app's history while `held` is set (render its dialog); reloads and tab closes ask through
- * beforeunload. Call `allowNextNavigation()` right before navigating away after a successful save.
+ * dialog's close, Cancel and Escape, links, the browser's Back and Forward) is held back by
+ * React Router's `useBlocker` while `held` is set (render its dialog); reloads and tab closes ask
+ * through beforeunload. Call `allowNextNavigation()` right before navigating away after a save.
  */
 export function useUnsavedChangesPrompt(hasUnsavedChanges: boolean) {
-  const history = useContext(HistoryContext);
   const allowed = useRef(false);
-  const [retry, setRetry] = useState<(() => void) | null>(null);
-
-  useEffect(() => {
-    if (!hasUnsavedChanges || history === null) return;
-    return history.block(({ from, to }, proceed) => {
-      if (allowed.current || from.pathname === to.pathname) return false;
-      setRetry(() => proceed);
-      return true;
-    });
-  }, [hasUnsavedChanges, history]);
+  const shouldBlock = useCallback<BlockerFunction>(
+    ({ currentLocation, nextLocation }) =>
+      hasUnsavedChanges && !allowed.current && currentLocation.pathname !== nextLocation.pathname,
+    [hasUnsavedChanges],
+  );
+  const blocker = useBlocker(shouldBlock);
 
   useEffect(() => {
     if (!hasUnsavedChanges) return;
@@ -38,15 +33,7 @@ export function useUnsavedChangesPrompt(hasUnsavedChanges: boolean) {
   }, []);
 
   const held: HeldNavigation | null =
-    retry === null
-      ? null
-      : {
-          proceed: () => {
-            setRetry(null);
-            retry();
-          },
-          reset: () => setRetry(null),
-        };
+    blocker.state === 'blocked' ? { proceed: blocker.proceed, reset: blocker.reset } : null;
 
   return { held, allowNextNavigation };
 }
