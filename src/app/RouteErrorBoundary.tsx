@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
+import { ErrorBoundary } from 'react-error-boundary';
 import { Link, useLocation } from 'react-router';
 import { Button } from '../components/Button/Button';
-import { ErrorBoundary } from '../components/ErrorBoundary/ErrorBoundary';
 import { StatusMessage } from '../components/StatusMessage/StatusMessage';
 import { describeError } from '../lib/describeError';
 import { paths } from '../lib/paths';
@@ -12,8 +12,8 @@ export function RouteErrorBoundary({ children }: { children: ReactNode }) {
   // Going to another page clears the error, as a data router's error boundary does.
   return (
     <ErrorBoundary
-      resetKey={useLocation().pathname}
-      fallback={(error) => <RouteError error={error} />}
+      resetKeys={[useLocation().pathname]}
+      fallbackRender={({ error }) => <RouteError error={error} />}
     >
       {children}
     </ErrorBoundary>

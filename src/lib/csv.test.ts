@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { neutralizeFormula, parseCsv, toCsv } from './csv';
+import { parseCsv, toCsv } from './csv';
 
 describe('toCsv', () => {
-  it('quotes only fields with a comma, quote, CR or LF, doubling quotes, CRLF after each record', () => {
+  it('quotes fields with a comma, quote, CR or LF, doubling quotes, CRLF after each record', () => {
     expect(
       toCsv([
         ['a', 'b,c'],
@@ -11,16 +11,26 @@ describe('toCsv', () => {
       ]),
     ).toBe('a,"b,c"\r\n"say ""hi""","two\nlines","cr\r"\r\n');
   });
+
+  it('with escapeFormulae, prefixes what a spreadsheet would run as a formula, nothing else', () => {
+    const formulas = ['=1+1', '+1', '-2', '@SUM(A1)', '\t=x', '\r=x'];
+    const plain = ['Demo', ' =1', "'quoted", 'a=b', ''];
+    const [escaped, kept] = parseCsv(toCsv([formulas, plain], { escapeFormulae: true }));
+    expect(escaped).toEqual(formulas.map((formula) => `'${formula}`));
+    expect(kept).toEqual(plain);
+  });
 });
 
 describe('parseCsv', () => {
-  it('reads quoted fields, LF line ends, a BOM and a last line without a break', () => {
-    expect(parseCsv('\uFEFFname,x\n"a, b",1\r\n"q""q",\nlast')).toEqual([
-      ['name', 'x'],
-      ['a, b', '1'],
-      ['q"q', ''],
-      ['last'],
-    ]);
+  it('reads quoted fields, a BOM and a last line without a break, CRLF or LF alike', () => {
+    for (const end of ['\r\n', '\n']) {
+      expect(parseCsv(`\uFEFFname,x${end}"a, b",1${end}"q""q",${end}last`)).toEqual([
+        ['name', 'x'],
+        ['a, b', '1'],
+        ['q"q', ''],
+        ['last'],
+      ]);
+    }
   });
 
   it('reads back whatever toCsv wrote', () => {
@@ -35,16 +45,5 @@ describe('parseCsv', () => {
         },
       ),
     );
-  });
-});
-
-describe('neutralizeFormula', () => {
-  it('prefixes what a spreadsheet would run as a formula, nothing else', () => {
-    for (const formula of ['=1+1', '+1', '-2', '@SUM(A1)', '\t=x', '\r=x']) {
-      expect(neutralizeFormula(formula)).toBe(`'${formula}`);
-    }
-    for (const plain of ['Demo', ' =1', "'quoted", 'a=b', '']) {
-      expect(neutralizeFormula(plain)).toBe(plain);
-    }
   });
 });

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ErrorBoundary } from 'react-error-boundary';
 import { Outlet, useNavigate } from 'react-router';
 import { Button } from '../../../components/Button/Button';
-import { ErrorBoundary } from '../../../components/ErrorBoundary/ErrorBoundary';
 import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
 import { paths } from '../../../lib/paths';
 import { useSession } from '../../../lib/session';
@@ -101,8 +101,8 @@ export function CallPurposeListPage() {
       </div>
       <Outlet />
       <ErrorBoundary
-        resetKey={`${deleting?.id ?? ''}:${String(addingSeveral)}`}
-        fallback={(error) => <DialogLoadFailed error={error} onClose={closeDialogs} />}
+        resetKeys={[deleting?.id, addingSeveral]}
+        fallbackRender={({ error }) => <DialogLoadFailed error={error} onClose={closeDialogs} />}
       >
         <Suspense fallback={null}>
           {deleting && (

@@ -1,4 +1,4 @@
-import { neutralizeFormula, toCsv } from '../../../lib/csv';
+import { toCsv } from '../../../lib/csv';
 import type { CallPurpose } from '../types';
 
 export const CSV_COLUMNS = [
@@ -12,17 +12,20 @@ export const CSV_COLUMNS = [
 
 /** The list as shown (display order), one record per purpose, names safe to open in a spreadsheet. */
 export function purposesToCsv(purposes: readonly CallPurpose[]): string {
-  return toCsv([
-    [...CSV_COLUMNS],
-    ...purposes.map((purpose, index) => [
-      String(index + 1),
-      neutralizeFormula(purpose.name),
-      purpose.order === null ? '' : String(purpose.order),
-      neutralizeFormula(purpose.creatorName ?? ''),
-      purpose.createdAt,
-      purpose.updatedAt,
-    ]),
-  ]);
+  return toCsv(
+    [
+      [...CSV_COLUMNS],
+      ...purposes.map((purpose, index) => [
+        String(index + 1),
+        purpose.name,
+        purpose.order === null ? '' : String(purpose.order),
+        purpose.creatorName ?? '',
+        purpose.createdAt,
+        purpose.updatedAt,
+      ]),
+    ],
+    { escapeFormulae: true },
+  );
 }
 
 /** `call-purposes-2026-11-26.csv`, by the local calendar day. */
