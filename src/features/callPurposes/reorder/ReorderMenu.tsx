@@ -1,6 +1,6 @@
 import type { CallPurpose } from '../types';
 import { useReorderContext } from './reorderContext';
-import { RowMenu } from './RowMenu';
+import { RowMenu } from '../../../components/RowMenu/RowMenu';
 
 /** The row's "More actions" menu: moves that need no dragging, for every input method. */
 export function ReorderMenu({ purpose }: { purpose: CallPurpose }) {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import styles from './reorder.module.css';
+import styles from './RowMenu.module.css';
 
 export type RowMenuItem = { label: string; disabled?: boolean; onSelect: () => void };
 
