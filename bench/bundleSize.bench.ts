@@ -32,7 +32,7 @@ const allJs = readdirSync(join(DIST, 'assets'))
 console.log('JavaScript before the list can show (index.html and its static imports, gzip -9):');
 for (const file of firstPage) console.log(`  ${file.padEnd(44)} ${kb(gzipKb(file))}`);
 const firstPageTotal = firstPage.reduce((sum, file) => sum + gzipKb(file), 0);
-console.log(`  total${' '.repeat(40)}${kb(firstPageTotal)}  (aim: at most 105 KB)`);
+console.log(`  total${' '.repeat(40)}${kb(firstPageTotal)}  (aim: at most 125 KB)`);
 
 console.log('All JavaScript in dist (gzip -9):');
 for (const file of allJs.filter((name) => !firstPage.includes(name))) {

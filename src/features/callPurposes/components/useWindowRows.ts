@@ -57,6 +57,9 @@ export function useWindowRows(count: number, pinned: readonly (number | null)[])
     overscan: OVERSCAN,
     scrollMargin: listTop,
     rangeExtractor,
+    // Rows follow a scroll in React's next render, not synchronously inside each scroll event:
+    // during a drag's auto-scroll the main thread stays free for the scrolling itself.
+    useFlushSync: false,
   });
 
   const layout = useMemo<ListLayout>(

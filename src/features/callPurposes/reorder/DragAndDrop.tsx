@@ -227,15 +227,17 @@ function createDragHandlers(current: () => DragAndDropProps) {
    * The keyboard sensor asks where an arrow, Page or Home/End key takes the row: the target comes
    * from the list's layout (every row's place, mounted or not), the page scrolls to show it, and
    * the row is drawn there. It answers no coordinates, so dnd-kit neither moves nor scrolls
-   * anything by itself; any other key during a drag (Tab among them) does nothing.
+   * anything by itself; Tab does nothing during a drag, other keys keep their own meaning.
    */
   const coordinateGetter: KeyboardCoordinateGetter = (event) => {
     const { layout, dragState, purposes } = current();
     const drag = dragState.get();
-    event.preventDefault();
+    // Focus stays on the handle while it carries the row.
+    if (event.code === 'Tab') event.preventDefault();
     if (drag?.mode !== 'keyboard' || layout.current === null) return undefined;
     const target = keyboardTarget(event.code, drag.overIndex, purposes.length);
     if (target === null) return undefined;
+    event.preventDefault();
     moveOver(target, snappedOffset(layout.current, drag, target));
     layout.current.scrollToIndex(target);
     return undefined;
