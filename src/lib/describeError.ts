@@ -1,4 +1,4 @@
-import { isApiError, type ApiError } from './apiError';
+import { isApiError, OFFLINE_ERROR_ID, type ApiError } from './apiError';
 
 /**
  * A sentence or two a person can act on, for any error a request can end with: the one wording
@@ -13,7 +13,9 @@ export function describeError(error: unknown): string {
   }
   switch (error.status) {
     case 0:
-      return 'Cannot reach the server. Check your connection and try again.';
+      return error.hasErrorId(OFFLINE_ERROR_ID)
+        ? 'No connection: you are offline. Nothing was sent; try again once you are back online.'
+        : 'Cannot reach the server. Check your connection and try again.';
     case 401:
       return 'Your session has ended. Please sign in again.';
     case 403:
