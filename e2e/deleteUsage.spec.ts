@@ -75,7 +75,11 @@ test('without calls.read the dialog says usage is unknown, and deleting still wo
   await deleteButton(page, mine).click();
   const dialog = page.getByRole('alertdialog', { name: 'Delete call purpose?' });
   await expect(dialog.getByText(/^Usage unknown/)).toBeVisible();
-  await expect(dialog).toContainText('calls.read');
+  // Said in a sales-ops manager's words, not OAuth's.
+  await expect(dialog).toContainText(
+    "your Outreach admin can allow usage counts in the Outreach app's settings",
+  );
+  await expect(dialog).not.toContainText('scope');
   expect(usage, 'no request the token cannot make').toEqual([]);
   await dialog.getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('rowheader', { name: mine, exact: true })).toBeHidden();

@@ -37,7 +37,7 @@ export function describeError(error: unknown): string {
 
 function describeForbidden(error: ApiError): string {
   if (error.hasErrorId('unauthorizedOauthScope')) {
-    return 'Your sign-in does not grant access for this: the Outreach token lacks the needed scope. Sign out and sign in again to grant it.';
+    return "Your sign-in doesn't allow this. Sign out and sign in again, allowing everything the app asks for; if it still fails, your Outreach admin can allow it in the Outreach app's settings.";
   }
   const detail = error.errors[0]?.detail;
   if (detail) return sentence(detail);

@@ -63,8 +63,9 @@ function UsageNote({
   if (!mayReadCalls) {
     return (
       <p>
-        Usage unknown: your sign-in does not include the <code>calls.read</code> scope, so the
-        logged calls that use it cannot be counted.
+        Usage unknown: this sign-in may not count the logged calls that use it. To see usage counts,
+        your Outreach admin can allow usage counts in the Outreach app&apos;s settings, then you
+        sign in again.
       </p>
     );
   }
