@@ -39,6 +39,9 @@ test('the delete dialog counts the logged calls that use a purpose, as the API d
   const expected = (counts.get(used.id) ?? 0).toLocaleString('en-US');
   await expect(dialog.getByText(`Used by ${expected} logged calls.`)).toBeVisible();
   await expect(dialog).toContainText('keeps those calls but leaves them without a purpose');
+  // Calls use it: the note is a warning (global.css's --color-warning-bg), not informational blue.
+  const WARNING_BG = 'rgb(255, 244, 214)';
+  await expect(dialog.getByRole('status')).toHaveCSS('background-color', WARNING_BG);
   expect(usage).toHaveLength(1);
   const asked = new URL(usage[0] ?? '');
   expect(Object.fromEntries(asked.searchParams)).toEqual({
@@ -51,6 +54,7 @@ test('the delete dialog counts the logged calls that use a purpose, as the API d
 
   await deleteButton(page, unused.name).click();
   await expect(dialog.getByText('Not used by any logged call.')).toBeVisible();
+  await expect(dialog.getByRole('status')).not.toHaveCSS('background-color', WARNING_BG);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   expect(usage).toHaveLength(2);

@@ -40,7 +40,12 @@ export function DeleteCallPurposeDialog({
         “<strong>{purpose.name}</strong>” will be removed for everyone in your Outreach org. This
         cannot be undone.
       </p>
-      <div className={styles.usage} role="status" aria-live="polite">
+      <div
+        className={styles.usage}
+        data-tone={usage.data !== undefined && usage.data > 0 ? 'warning' : undefined}
+        role="status"
+        aria-live="polite"
+      >
         <UsageNote usage={usage} mayReadCalls={mayReadCalls} />
       </div>
       <div className={styles.buttons}>
