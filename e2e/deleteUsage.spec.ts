@@ -39,6 +39,9 @@ test('the delete dialog counts the logged calls that use a purpose, as the API d
   const expected = (counts.get(used.id) ?? 0).toLocaleString('en-US');
   await expect(dialog.getByText(`Used by ${expected} logged calls.`)).toBeVisible();
   await expect(dialog).toContainText('keeps those calls but leaves them without a purpose');
+  // Calls use it: the note is a warning (global.css's --color-warning-bg), not informational blue.
+  const WARNING_BG = 'rgb(255, 244, 214)';
+  await expect(dialog.getByRole('status')).toHaveCSS('background-color', WARNING_BG);
   expect(usage).toHaveLength(1);
   const asked = new URL(usage[0] ?? '');
   expect(Object.fromEntries(asked.searchParams)).toEqual({
@@ -51,6 +54,7 @@ test('the delete dialog counts the logged calls that use a purpose, as the API d
 
   await deleteButton(page, unused.name).click();
   await expect(dialog.getByText('Not used by any logged call.')).toBeVisible();
+  await expect(dialog.getByRole('status')).not.toHaveCSS('background-color', WARNING_BG);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   expect(usage).toHaveLength(2);
@@ -75,7 +79,11 @@ test('without calls.read the dialog says usage is unknown, and deleting still wo
   await deleteButton(page, mine).click();
   const dialog = page.getByRole('alertdialog', { name: 'Delete call purpose?' });
   await expect(dialog.getByText(/^Usage unknown/)).toBeVisible();
-  await expect(dialog).toContainText('calls.read');
+  // Said in a sales-ops manager's words, not OAuth's.
+  await expect(dialog).toContainText(
+    "your Outreach admin can allow usage counts in the Outreach app's settings",
+  );
+  await expect(dialog).not.toContainText('scope');
   expect(usage, 'no request the token cannot make').toEqual([]);
   await dialog.getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('rowheader', { name: mine, exact: true })).toBeHidden();

@@ -60,11 +60,23 @@ test('256 characters are too many, 255 are fine', async ({ page }) => {
   expect(await api.findByName(accepted)).toBeDefined();
 });
 
-test('a name that reads like an existing one gets a warning', async ({ page }) => {
+test('a name that reads like an existing one is refused, as Add several skips it', async ({
+  page,
+}) => {
   const dialog = page.getByRole('dialog', { name: 'New call purpose' });
-  await dialog.getByLabel('Name').fill('  follow   UP ');
+  const name = dialog.getByLabel('Name');
+  await name.fill('  follow   UP ');
   await expect(dialog.getByText('“Follow Up” already exists.', { exact: false })).toBeVisible();
-  await dialog.getByLabel('Name').fill('Follow Up Later');
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(name).toHaveAccessibleDescription(/“Follow Up” already exists/);
+  await expect(name).toBeFocused();
+  await expect(dialog).toBeVisible();
+  const stored = await emulatorApi().list();
+  expect(stored.filter((purpose) => purpose.name.toLowerCase().includes('follow'))).toEqual([
+    expect.objectContaining({ name: 'Follow Up' }),
+  ]);
+
+  await name.fill('Follow Up Later');
   await expect(dialog.getByText(/already exists/)).toHaveCount(0);
 });
 

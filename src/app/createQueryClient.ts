@@ -49,7 +49,9 @@ export function createQueryClient({ onUnauthenticated }: Handlers): QueryClient 
         staleTime: 30_000,
         retry: (failureCount, error) => failureCount < MAX_RETRIES && isRetryable(error),
       },
-      mutations: { retry: false },
+      // A write runs now or fails now: TanStack Query would otherwise pause it while offline and
+      // send it on reconnect, even after the person discarded the edit or left the page.
+      mutations: { retry: false, networkMode: 'always' },
     },
   });
   return queryClient;

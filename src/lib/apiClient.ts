@@ -1,4 +1,4 @@
-import { ApiError, type ApiErrorObject } from './apiError';
+import { ApiError, OFFLINE_ERROR_ID, type ApiErrorObject } from './apiError';
 
 const JSON_API = 'application/vnd.api+json';
 
@@ -9,13 +9,17 @@ export type ApiFetchInit = { method?: string; body?: unknown; signal?: AbortSign
  * app server holds the tokens, the browser only sends its session cookie.
  */
 export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promise<T> {
+  const method = init.method ?? 'GET';
+  // Offline, a write fails at once and is never held back to be sent later: the person decides
+  // again once they are back online (a queued write could land after they discarded it).
+  if (method !== 'GET' && isOffline()) throw offlineError();
   const headers: Record<string, string> = { Accept: JSON_API };
   if (init.body !== undefined) headers['Content-Type'] = JSON_API;
 
   let response: Response;
   try {
     response = await fetch(path, {
-      method: init.method ?? 'GET',
+      method,
       headers,
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       credentials: 'same-origin',
@@ -23,6 +27,7 @@ export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promis
     });
   } catch (cause) {
     if (init.signal?.aborted) throw cause;
+    if (isOffline()) throw offlineError();
     throw new ApiError(0, [{ id: 'networkError', title: 'The server could not be reached.' }]);
   }
 
@@ -32,6 +37,14 @@ export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promis
     throw new ApiError(response.status, errorsOf(body), retryAfter(response.headers));
   }
   return body as T;
+}
+
+function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false;
+}
+
+function offlineError(): ApiError {
+  return new ApiError(0, [{ id: OFFLINE_ERROR_ID, title: 'No connection: nothing was sent.' }]);
 }
 
 async function readJson(response: Response): Promise<unknown> {

@@ -7,6 +7,9 @@ export type ApiErrorObject = {
   source?: { pointer?: string; parameter?: string };
 };
 
+/** The error id of a request the browser could not send because it is offline. */
+export const OFFLINE_ERROR_ID = 'offline';
+
 export class ApiError extends Error {
   readonly status: number;
   readonly errors: ApiErrorObject[];

@@ -6,7 +6,8 @@ describe('describeError', () => {
   it('tells a missing scope from a missing permission', () => {
     const scope = new ApiError(403, [{ id: 'unauthorizedOauthScope', title: 'Forbidden' }]);
     const permission = new ApiError(403, [{ id: 'unauthorizedRequest', title: 'Forbidden' }]);
-    expect(describeError(scope)).toMatch(/scope/);
+    expect(describeError(scope)).toMatch(/sign in again, allowing everything the app asks for/);
+    expect(describeError(scope), 'in a manager’s words, not OAuth’s').not.toMatch(/scope/i);
     expect(describeError(permission)).toMatch(/not allowed/);
     expect(describeError(scope)).not.toEqual(describeError(permission));
   });

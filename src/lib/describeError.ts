@@ -1,4 +1,4 @@
-import { isApiError, type ApiError } from './apiError';
+import { isApiError, OFFLINE_ERROR_ID, type ApiError } from './apiError';
 
 /**
  * A sentence or two a person can act on, for any error a request can end with: the one wording
@@ -13,7 +13,9 @@ export function describeError(error: unknown): string {
   }
   switch (error.status) {
     case 0:
-      return 'Cannot reach the server. Check your connection and try again.';
+      return error.hasErrorId(OFFLINE_ERROR_ID)
+        ? 'No connection: you are offline. Nothing was sent; try again once you are back online.'
+        : 'Cannot reach the server. Check your connection and try again.';
     case 401:
       return 'Your session has ended. Please sign in again.';
     case 403:
@@ -35,7 +37,7 @@ export function describeError(error: unknown): string {
 
 function describeForbidden(error: ApiError): string {
   if (error.hasErrorId('unauthorizedOauthScope')) {
-    return 'Your sign-in does not grant access for this: the Outreach token lacks the needed scope. Sign out and sign in again to grant it.';
+    return "Your sign-in doesn't allow this. Sign out and sign in again, allowing everything the app asks for; if it still fails, your Outreach admin can allow it in the Outreach app's settings.";
   }
   const detail = error.errors[0]?.detail;
   if (detail) return sentence(detail);

@@ -7,7 +7,7 @@ import { serverErrorsByField } from '../../../lib/serverFieldErrors';
 import { findDuplicateName } from '../purposeNames';
 import type { CallPurpose } from '../types';
 import styles from './CallPurposeForm.module.css';
-import { NameField, nameRules } from './NameField';
+import { duplicateMessage, NameField, nameRules } from './NameField';
 import { UnsavedChangesDialog } from './UnsavedChangesDialog';
 
 export type CallPurposeFormValues = { name: string };
@@ -39,6 +39,17 @@ export function CallPurposeForm(props: CallPurposeFormProps) {
 
   const submit = handleSubmit(async (values) => {
     setFormError(null);
+    // One rule with Add several, which skips such names: two purposes reps cannot tell apart
+    // are refused, not merely warned about.
+    const twin = findDuplicateName(values.name, existing, editingId);
+    if (twin) {
+      setError(
+        'name',
+        { type: 'duplicate', message: duplicateMessage(twin.name) },
+        { shouldFocus: true },
+      );
+      return;
+    }
     try {
       await onSubmit(values.name.trim());
     } catch (error) {
@@ -59,7 +70,7 @@ export function CallPurposeForm(props: CallPurposeFormProps) {
         registration={form.register('name', nameRules)}
         value={name}
         error={formState.errors.name?.message}
-        duplicateOf={duplicate?.name}
+        duplicateOf={formState.errors.name ? undefined : duplicate?.name}
       />
       <div className={styles.buttons}>
         <Button onClick={onCancel}>Cancel</Button>

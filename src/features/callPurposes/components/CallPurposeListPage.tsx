@@ -1,4 +1,13 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  startTransition,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
 import { Outlet, useNavigate } from 'react-router';
 import { Button } from '../../../components/Button/Button';
@@ -42,6 +51,14 @@ export function CallPurposeListPage() {
   );
   const { mayCreate, isViewOnly, showLocks, mayReadCalls } = listAccess(session, list.data);
   const [addingSeveral, setAddingSeveral] = useState(false);
+  // Opening in a transition: React waits the moment the (prefetched) code takes to resolve and
+  // shows the dialog at once, instead of committing the empty fallback and then holding the
+  // reveal back (React throttles fallback reveals by about 300 ms).
+  const openDelete = useCallback(
+    (purpose: CallPurpose) => startTransition(() => setDeleting(purpose)),
+    [],
+  );
+  const openAddSeveral = () => startTransition(() => setAddingSeveral(true));
   const closeDialogs = useCallback(() => {
     setDeleting(null);
     setAddingSeveral(false);
@@ -68,7 +85,7 @@ export function CallPurposeListPage() {
         </h1>
         <div className={styles.titleActions}>
           <ExportCsvButton purposes={list.data} />
-          {mayCreate && <Button onClick={() => setAddingSeveral(true)}>Add several</Button>}
+          {mayCreate && <Button onClick={openAddSeveral}>Add several</Button>}
           {mayCreate && (
             <Button
               variant="primary"
@@ -92,7 +109,7 @@ export function CallPurposeListPage() {
           search={search}
           mayCreate={mayCreate}
           onEdit={onEdit}
-          onDelete={setDeleting}
+          onDelete={openDelete}
         />
       </RowDecorationsContext.Provider>
       {/* Others' changes, told politely; the highlighted rows show them to sighted users. */}

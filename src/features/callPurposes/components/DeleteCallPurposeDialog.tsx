@@ -40,7 +40,12 @@ export function DeleteCallPurposeDialog({
         “<strong>{purpose.name}</strong>” will be removed for everyone in your Outreach org. This
         cannot be undone.
       </p>
-      <div className={styles.usage} role="status" aria-live="polite">
+      <div
+        className={styles.usage}
+        data-tone={usage.data !== undefined && usage.data > 0 ? 'warning' : undefined}
+        role="status"
+        aria-live="polite"
+      >
         <UsageNote usage={usage} mayReadCalls={mayReadCalls} />
       </div>
       <div className={styles.buttons}>
@@ -63,8 +68,9 @@ function UsageNote({
   if (!mayReadCalls) {
     return (
       <p>
-        Usage unknown: your sign-in does not include the <code>calls.read</code> scope, so the
-        logged calls that use it cannot be counted.
+        Usage unknown: this sign-in may not count the logged calls that use it. To see usage counts,
+        your Outreach admin can allow usage counts in the Outreach app&apos;s settings, then you
+        sign in again.
       </p>
     );
   }

@@ -5,7 +5,7 @@ import { Dialog } from '../../../components/Dialog/Dialog';
 import { useToast } from '../../../hooks/useToast';
 import { paths } from '../../../lib/paths';
 import { useCallPurposes } from '../api/getCallPurposes';
-import { callPurposeQueryOptions, useCallPurpose } from '../api/getCallPurpose';
+import { callPurposeQueryOptions, getCallPurpose, useCallPurpose } from '../api/getCallPurpose';
 import { rethrowNotFoundAsGone } from '../api/rethrowNotFoundAsGone';
 import { useUpdateCallPurpose } from '../api/updateCallPurpose';
 import type { CallPurpose } from '../types';
@@ -57,10 +57,11 @@ export function EditCallPurposeDialog() {
             editingId={base.id}
             submitLabel="Save changes"
             onSubmit={async (name) => {
-              // Read the purpose once more: a change the list has not shown yet counts too.
-              const current = await queryClient
-                .fetchQuery({ ...callPurposeQueryOptions(id), staleTime: 0 })
-                .catch(rethrowNotFoundAsGone);
+              // Read the purpose once more: a change the list has not shown yet counts too. A
+              // plain read, not the detail query: offline it fails at once (a query would pause
+              // and send the write on reconnect) and a failure leaves the form as it is.
+              const current = await getCallPurpose(id).catch(rethrowNotFoundAsGone);
+              queryClient.setQueryData(callPurposeQueryOptions(id).queryKey, current);
               if (
                 current.updatedAt !== base.updatedAt &&
                 overwriting.current !== current.updatedAt

@@ -24,11 +24,15 @@ export const nameRules = {
   },
 } satisfies RegisterOptions<{ name: string }, 'name'>;
 
+export function duplicateMessage(existingName: string): string {
+  return `“${existingName}” already exists. Choose a name reps can tell apart from it.`;
+}
+
 type NameFieldProps = {
   registration: UseFormRegisterReturn<'name'>;
   value: string;
   error: string | undefined;
-  /** The existing purpose whose name reads the same, if any: a warning, not an error. */
+  /** The existing purpose whose name reads the same, if any: said as the user types. */
   duplicateOf: string | undefined;
 };
 
@@ -66,7 +70,7 @@ export function NameField({ registration, value, error, duplicateOf }: NameField
       </div>
       {duplicateOf && (
         <p id={`${id}-duplicate`} className={styles.warning} role="status">
-          “{duplicateOf}” already exists. A second purpose with the same name may confuse reps.
+          {duplicateMessage(duplicateOf)}
         </p>
       )}
     </div>

@@ -1,0 +1,106 @@
+// Offline, a write says at once that there is no connection and is not queued: a write the user
+// discards or leaves is never sent when the network comes back. Every check goes to the API.
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { emulatorApi } from './support/appUnderTest';
+import { signIn } from './support/signIn';
+
+const api = emulatorApi;
+const NO_CONNECTION = /No connection/;
+
+/** Every write the page sends from now on ("METHOD path"), to prove none went out later. */
+function recordWrites(page: Page): string[] {
+  const writes: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() !== 'GET' && request.url().includes('/api/v2/')) {
+      writes.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    }
+  });
+  return writes;
+}
+
+/**
+ * Back online, then one deliberate rename through the UI that must round-trip (a read, the PATCH,
+ * the list's refresh): anything the app had queued while offline would have gone out before it.
+ */
+async function comeBackOnlineAndSaveAMarker(context: BrowserContext, page: Page): Promise<string> {
+  const marker = await api().create(`Offline Marker ${Date.now()}`);
+  await context.setOffline(false);
+  await expect(page.getByRole('button', { name: `Edit ${marker.name}` })).toBeVisible();
+  const renamed = `${marker.name} saved`;
+  await page.getByRole('button', { name: `Edit ${marker.name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Edit “${marker.name}”` });
+  await dialog.getByLabel('Name').fill(renamed);
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByText(`Saved “${renamed}”.`)).toBeVisible();
+  return `PATCH /api/v2/callPurposes/${marker.id}`;
+}
+
+test('a rename saved offline says so at once, and once discarded is never sent', async ({
+  page,
+  context,
+}) => {
+  const purpose = await api().create(`Renewal ${Date.now()}`);
+  await signIn(page, 'manager');
+  await page.getByRole('button', { name: `Edit ${purpose.name}` }).click();
+  const dialog = page.getByRole('dialog', { name: `Edit “${purpose.name}”` });
+  await dialog.getByLabel('Name').fill(`${purpose.name} offline`);
+
+  await context.setOffline(true);
+  await dialog.getByRole('button', { name: 'Save changes' }).click();
+  await expect(dialog.getByText(NO_CONNECTION)).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Save changes' })).toBeEnabled();
+
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Discard changes' }).click();
+  await expect(dialog).toBeHidden();
+
+  const writes = recordWrites(page);
+  const markerWrite = await comeBackOnlineAndSaveAMarker(context, page);
+  expect(writes).toEqual([markerWrite]);
+  expect((await api().list()).find((item) => item.id === purpose.id)?.name).toBe(purpose.name);
+});
+
+test('a purpose created offline says so at once, and once discarded is never sent', async ({
+  page,
+  context,
+}) => {
+  const name = `Offline Create ${Date.now()}`;
+  await signIn(page, 'manager');
+  await page.getByRole('button', { name: 'New call purpose' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New call purpose' });
+  await dialog.getByLabel('Name').fill(name);
+
+  await context.setOffline(true);
+  await dialog.getByRole('button', { name: 'Create' }).click();
+  await expect(dialog.getByText(NO_CONNECTION)).toBeVisible();
+
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Discard changes' }).click();
+  await expect(dialog).toBeHidden();
+
+  const writes = recordWrites(page);
+  const markerWrite = await comeBackOnlineAndSaveAMarker(context, page);
+  expect(writes).toEqual([markerWrite]);
+  expect(await api().findByName(name)).toBeUndefined();
+});
+
+test('a delete confirmed offline says so at once, keeps the row, and is never sent', async ({
+  page,
+  context,
+}) => {
+  const purpose = await api().create(`Offline Delete ${Date.now()}`);
+  await signIn(page, 'admin');
+  await page.getByRole('button', { name: `Delete ${purpose.name}` }).click();
+  await expect(page.getByRole('alertdialog')).toContainText(purpose.name);
+  await context.setOffline(true);
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete', exact: true }).click();
+
+  await expect(page.getByText(`Could not delete “${purpose.name}”`)).toBeVisible();
+  await expect(page.getByText(NO_CONNECTION)).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: purpose.name })).toBeVisible();
+
+  const writes = recordWrites(page);
+  const markerWrite = await comeBackOnlineAndSaveAMarker(context, page);
+  expect(writes).toEqual([markerWrite]);
+  expect(await api().status(`/callPurposes/${purpose.id}`)).toBe(200);
+});
