@@ -2,7 +2,7 @@
 // access token for a seeded user, written to the same database a server on DATA_DIR reads.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readEmulatorConfig } from '../config';
+import { formatEmulatorConfigErrors, parseEmulatorConfig } from '../config';
 import { openEmulatorDatabase } from '../db';
 import { parseScopeList } from '../domain/scopes';
 import { createRepositories } from '../repositories';
@@ -71,8 +71,13 @@ function main(): number {
     console.error(USAGE);
     return 1;
   }
-  const config = readEmulatorConfig(process.env);
-  const result = mintToken(config.dataDir, who, parsed.values.scope, config.tokenTtlSeconds);
+  const settings = parseEmulatorConfig(process.env);
+  if (!settings.ok) {
+    console.error(formatEmulatorConfigErrors(settings.errors));
+    return 1;
+  }
+  const { dataDir, tokenTtlSeconds } = settings.config.options;
+  const result = mintToken(dataDir, who, parsed.values.scope, tokenTtlSeconds);
   if ('error' in result) {
     console.error(result.error);
     return 1;
