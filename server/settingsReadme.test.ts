@@ -32,7 +32,7 @@ describe("README's configuration table", () => {
   });
 
   it.each(Object.entries(settings))('shows the default %s has', (name, schema) => {
-    const fallback = (schema as { default?: unknown }).default;
+    const fallback = (schema as { default?: string | number }).default;
     if (fallback === undefined) expect(rows.get(name)).not.toMatch(/^`[^`$]*`$/);
     else expect(rows.get(name)).toBe(`\`${String(fallback)}\``);
   });
