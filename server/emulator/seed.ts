@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
+import { SEEDED_CLIENT } from '../shared/seededClient';
 import type { EmulatorDatabase } from './db';
+import type { Role } from './domain/roles';
+import { sha256Hex } from './domain/sha256';
 import { insertSeedRows, type SeedRows } from './repositories/seedRows';
-
-export type Role = 'admin' | 'manager' | 'agent';
 
 export type SeededUser = {
   id: number;
@@ -17,13 +17,6 @@ export const SEEDED_USERS: readonly SeededUser[] = [
   { id: 2, email: 'maria.chen@example.com', firstName: 'Maria', lastName: 'Chen', role: 'manager' },
   { id: 3, email: 'sam.patel@example.com', firstName: 'Sam', lastName: 'Patel', role: 'agent' },
 ];
-
-/** The registered client of the app server. The secret is public on purpose: it is an emulator. */
-export const SEEDED_CLIENT = {
-  clientId: 'call-purpose-admin',
-  clientSecret: 'emulator-secret-not-for-production',
-  name: 'Call Purpose Admin',
-} as const;
 
 export type SeededPurpose = {
   id: number;
@@ -87,10 +80,6 @@ function seededCalls(now: Date): SeedRows['calls'] {
     }
   }
   return calls;
-}
-
-export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
 }
 
 /** Called by the migration step only when the database file was created just now. */

@@ -4,9 +4,11 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatEmulatorConfigErrors, parseEmulatorConfig } from '../config';
 import { openEmulatorDatabase } from '../db';
-import { parseScopeList } from '../domain/scopes';
-import { createRepositories } from '../repositories';
-import { SEEDED_CLIENT } from '../seed';
+import { parseScopeList } from '../../../shared/scopes';
+import { createOAuthRepository } from '../repositories/oauth';
+import { createUserRepository } from '../repositories/users';
+import { seedFreshDatabase } from '../seed';
+import { SEEDED_CLIENT } from '../../shared/seededClient';
 import { issueAccessToken } from '../services/tokens';
 
 const USAGE =
@@ -25,29 +27,26 @@ export function mintToken(
       error: `Unknown scope "${scope}". Use e.g. "callPurposes.read callPurposes.write" (levels: read, write, delete, all).`,
     };
   }
-  const db = openEmulatorDatabase(dataDir);
+  const db = openEmulatorDatabase(dataDir, (fresh) => seedFreshDatabase(fresh, new Date(now)));
   try {
-    const repos = createRepositories(db);
-    const user = who.includes('@')
-      ? repos.users.findByEmail(who)
-      : repos.users.findFirstByRole(who);
+    // Only the two repositories a token needs: who it is for, and where it is kept.
+    const users = createUserRepository(db);
+    const user = who.includes('@') ? users.findByEmail(who) : users.findFirstByRole(who);
     if (!user) {
-      const known = repos.users
+      const known = users
         .listAll()
         .map((u) => `${u.role} (${u.email})`)
         .join(', ');
       return { error: `No seeded user "${who}". Known: ${known}.` };
     }
-    const token = repos.transaction(() =>
-      issueAccessToken(repos, {
-        userId: user.id,
-        clientId: SEEDED_CLIENT.clientId,
-        scopes,
-        grantId: null,
-        ttlSeconds,
-        now,
-      }),
-    );
+    const token = issueAccessToken(createOAuthRepository(db), {
+      userId: user.id,
+      clientId: SEEDED_CLIENT.clientId,
+      scopes,
+      grantId: null,
+      ttlSeconds,
+      now,
+    });
     return { token };
   } finally {
     db.close();

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Clock } from '../../clock';
-import { createApiGuard } from '../http/apiGuard';
+import { createApiGuard } from './apiGuard';
 import { resourceNotFound } from '../http/errors';
 import { registerJsonApiParsers } from '../http/jsonApiParsers';
 import type { FixedWindowRateLimiter } from '../http/rateLimiter';

@@ -7,7 +7,7 @@ import {
   singleDocument,
   type DocumentContext,
 } from '../documents/callPurposeDocuments';
-import { principalOf, requireScope } from '../http/apiGuard';
+import { principalOf, requireScope } from './apiGuard';
 import { forbidden, resourceNotFound } from '../http/errors';
 import { parseDocumentQuery, parseListQuery, parseNoQuery } from '../query/listQuery';
 import type { Repositories } from '../repositories';

@@ -1,6 +1,6 @@
 import type { FastifyPluginCallback } from 'fastify';
 import { callListDocument, callResource } from '../documents/callDocuments';
-import { requireScope } from '../http/apiGuard';
+import { requireScope } from './apiGuard';
 import { methodNotAllowed, resourceNotFound } from '../http/errors';
 import { parseCallListQuery, parseCallQuery } from '../query/callListQuery';
 import type { Repositories } from '../repositories';

@@ -1,6 +1,6 @@
 import type { FastifyPluginCallback } from 'fastify';
 import { userResource } from '../documents/resources';
-import { requireScope } from '../http/apiGuard';
+import { requireScope } from './apiGuard';
 import { resourceNotFound } from '../http/errors';
 import { parseUserQuery } from '../query/listQuery';
 import type { Repositories } from '../repositories';

@@ -5,12 +5,11 @@
  */
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import type { Clock } from '../../clock';
-import type { Principal } from '../domain/permissions';
-import { grantsScope, type ScopeLevel, type ScopeResource } from '../domain/scopes';
+import { grantsScope, type ScopeLevel, type ScopeResource } from '../../../shared/scopes';
 import type { Repositories } from '../repositories';
-import { checkAccessToken, type TokenCheck } from '../services/tokens';
-import { insufficientScope, rateLimitExceeded, unauthenticated } from './errors';
-import type { FixedWindowRateLimiter } from './rateLimiter';
+import { checkAccessToken, type Principal, type TokenCheck } from '../services/tokens';
+import { insufficientScope, rateLimitExceeded, unauthenticated } from '../http/errors';
+import type { FixedWindowRateLimiter } from '../http/rateLimiter';
 
 // A WeakMap rather than a request decorator keeps the parent server's request type untouched.
 const principals = new WeakMap<FastifyRequest, Principal>();
