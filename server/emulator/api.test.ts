@@ -4,7 +4,7 @@ import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
 import { createTestClock } from '../testing/testClock';
 import { mintToken } from './cli/token';
 import { EMULATOR_DEFAULTS } from './config';
-import { RATE_LIMIT_WINDOW_MS } from './http/rateLimiter';
+import { RATE_LIMIT_WINDOW_MS } from './http/rateLimit';
 import { assertValid, isErrorDocument, validators } from './test/contract';
 import type { ErrorDocument } from '../shared/jsonApiErrors';
 import type { ApiRootDocument, ListDocument, SingleDocument, UserJson } from './test/documents';

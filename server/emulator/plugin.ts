@@ -7,7 +7,6 @@ import { EMULATOR_DEFAULTS } from './config';
 import { openEmulatorDatabase } from './db';
 import { seedFreshDatabase } from './seed';
 import { resourceNotFound } from './http/errors';
-import { FixedWindowRateLimiter } from './http/rateLimiter';
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { oauthPlugin } from './oauth/plugin';
 import { createRepositories } from './repositories';
@@ -53,7 +52,6 @@ export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, o
   const repos = createRepositories(db);
   // Expired access tokens are dead weight; clear them whenever the emulator starts.
   repos.transaction(() => repos.oauth.deleteExpiredAccessTokens(clock.now()));
-  const limiter = new FixedWindowRateLimiter(options.rateLimit ?? EMULATOR_DEFAULTS.rateLimit);
   const apiBase = `${options.publicPrefix ?? app.prefix}/api/v2`;
 
   await registerSecurityHeaders(app);
@@ -62,7 +60,13 @@ export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, o
   app.setNotFoundHandler((request) => {
     throw resourceNotFound(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);
   });
-  await app.register(apiRoutes, { prefix: '/api/v2', repos, limiter, apiBase, clock });
+  await app.register(apiRoutes, {
+    prefix: '/api/v2',
+    repos,
+    rateLimit: options.rateLimit ?? EMULATOR_DEFAULTS.rateLimit,
+    apiBase,
+    clock,
+  });
   await app.register(oauthPlugin, {
     prefix: '/oauth',
     repos,

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../buildApp';
 import { EMULATOR_DEFAULTS } from '../emulator/config';
-import { RATE_LIMIT_WINDOW_MS } from '../emulator/http/rateLimiter';
+import { RATE_LIMIT_WINDOW_MS } from '../emulator/http/rateLimit';
 import { SEEDED_CLIENT } from '../shared/seededClient';
 import { createTestClock, type TestClock } from '../testing/testClock';
 import { parseAppConfig, type AppConfig } from '../app/config';

@@ -1,15 +1,19 @@
 /**
- * The onRequest guard of every /api/v2 request: resolves the bearer token, counts the request
- * against its rate-limit bucket (setting the X-RateLimit-* headers even on errors), then
- * refuses unauthenticated requests. Scope checks are per route (`requireScope`).
+ * The guard of every /api/v2 request (bearer token, rate limit, authentication); scope checks
+ * are per route (`requireScope`).
  */
-import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  HookHandlerDoneFunction,
+} from 'fastify';
 import type { Clock } from '../../clock';
 import { grantsScope, type ScopeLevel, type ScopeResource } from '../../../shared/scopes';
 import type { Repositories } from '../repositories';
 import { checkAccessToken, type Principal, type TokenCheck } from '../services/tokens';
-import { insufficientScope, rateLimitExceeded, unauthenticated } from '../http/errors';
-import type { FixedWindowRateLimiter } from '../http/rateLimiter';
+import { insufficientScope, unauthenticated } from '../http/errors';
+import { registerRateLimit } from '../http/rateLimit';
 
 // A WeakMap rather than a request decorator keeps the parent server's request type untouched.
 const principals = new WeakMap<FastifyRequest, Principal>();
@@ -32,36 +36,42 @@ function bearerToken(header: string | undefined): string | typeof MALFORMED | un
   return /^Bearer\b/i.test(header) ? MALFORMED : undefined;
 }
 
-// Both guards are synchronous callback hooks: Fastify's hook runner turns a synchronous throw
-// into the request's error, exactly as it would a rejected async hook.
-export function createApiGuard(deps: {
-  repos: Repositories;
-  limiter: FixedWindowRateLimiter;
-  clock: Clock;
-}) {
-  return function apiGuard(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    done: HookHandlerDoneFunction,
-  ): void {
-    const now = deps.clock.now();
+const checks = new WeakMap<FastifyRequest, TokenCheck>();
+
+/**
+ * The onRequest hooks of every /api/v2 request, in order: resolve the bearer token, count the
+ * request against its user's (or, without a valid token, its address's) rate-limit bucket, which
+ * sets the X-RateLimit-* headers even on errors, then refuse unauthenticated requests.
+ */
+export async function registerApiGuard(
+  app: FastifyInstance,
+  deps: { repos: Repositories; rateLimit: number; clock: Clock },
+): Promise<void> {
+  app.addHook('onRequest', (request, _reply, done) => {
     const token = bearerToken(request.headers.authorization);
-    let check: TokenCheck | undefined;
-    if (token === MALFORMED) check = { ok: false, reason: 'invalid' };
-    else if (token !== undefined) check = checkAccessToken(deps.repos, token, now);
-
-    const bucket = check?.ok ? `user:${check.principal.user.id}` : `ip:${request.ip}`;
-    const state = deps.limiter.hit(bucket, now);
-    reply.header('x-ratelimit-limit', String(state.limit));
-    reply.header('x-ratelimit-remaining', String(state.remaining));
-    reply.header('x-ratelimit-reset', String(state.resetAt));
-    if (!state.allowed) throw rateLimitExceeded(state.retryAfterSeconds);
-
+    if (token === MALFORMED) checks.set(request, { ok: false, reason: 'invalid' });
+    else if (token !== undefined) {
+      checks.set(request, checkAccessToken(deps.repos, token, deps.clock.now()));
+    }
+    done();
+  });
+  const rateLimitHook = await registerRateLimit(app, {
+    max: deps.rateLimit,
+    clock: deps.clock,
+    bucket: (request) => {
+      const check = checks.get(request);
+      return check?.ok ? `user:${check.principal.user.id}` : `ip:${request.ip}`;
+    },
+  });
+  app.addHook('onRequest', rateLimitHook);
+  // A synchronous callback hook: Fastify turns a synchronous throw into the request's error.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const check = checks.get(request);
     if (!check) throw unauthenticated('missing');
     if (!check.ok) throw unauthenticated(check.reason);
     principals.set(request, check.principal);
     done();
-  };
+  });
 }
 
 /** Route-level onRequest hook: 403 unauthorizedOauthScope unless one of `accepted` is granted. */
