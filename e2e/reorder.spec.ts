@@ -3,7 +3,7 @@
 // the API after a reload, and the PATCHes seen on the network are counted against the planner.
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page, type Route, type TestInfo } from '@playwright/test';
-import { SEEDED_PURPOSES } from '../server/emulator/seed';
+import { SEEDED_PURPOSES } from '../shared/seededPurposes';
 import { sortByNameIntent } from '../src/features/callPurposes/reorder/intents';
 import {
   displaySequence,

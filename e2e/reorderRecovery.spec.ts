@@ -3,7 +3,7 @@
 // server holds is read through the API, and the PATCHes sent are compared, `{ id, order }` for
 // `{ id, order }`, with what planReorder plans from the server's orders at that moment.
 import { expect, test, type Page } from '@playwright/test';
-import { SEEDED_PURPOSES } from '../server/emulator/seed';
+import { SEEDED_PURPOSES } from '../shared/seededPurposes';
 import { planReorder, type OrderPatch } from '../src/features/callPurposes/reorder/planReorder';
 import { startAppServer, type AppServerProcess } from './support/appServerProcess';
 import { OutreachApi, tokenFor } from './support/outreachApi';

@@ -1,7 +1,7 @@
 // What the reorder specs share: the seeded orders set through the API, the list page of a
 // signed-in user, the PATCHes it sends, and the moment its writes have settled.
 import { expect, type Page, type Request } from '@playwright/test';
-import { SEEDED_PURPOSES } from '../../server/emulator/seed';
+import { SEEDED_PURPOSES } from '../../shared/seededPurposes';
 import type { OutreachApi } from './outreachApi';
 import { settledNetwork, trackRequests } from './requestsInFlight';
 import { signIn, type Role } from './signIn';

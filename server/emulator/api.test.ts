@@ -1,6 +1,7 @@
 // Every row of API.md, against a real emulator on a fresh temp DATA_DIR; responses are
 // checked against the published contract (test/contract.ts).
 import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
+import { SEEDED_PURPOSES } from '../../shared/seededPurposes';
 import { createTestClock } from '../testing/testClock';
 import { mintToken } from './cli/token';
 import { EMULATOR_DEFAULTS } from './config';
@@ -269,16 +270,8 @@ describe('list', () => {
     const body = response.json<ListDocument>();
     assertValid(validators.list, body);
     expect(Object.keys(body).sort()).toEqual(['data', 'links', 'meta']);
-    expect(body.data.map((r) => r.attributes.name)).toEqual([
-      'Initial Contact',
-      'Follow Up',
-      'Discovery Call',
-      'Demo',
-      'Pricing Discussion',
-      'Negotiation',
-      'Check-in',
-      'Renewal',
-    ]);
+    // Seeded orders are 10, 20, … in seeding order: display order is the seeded list.
+    expect(body.data.map((r) => r.attributes.name)).toEqual(SEEDED_PURPOSES.map((p) => p.name));
     expect(body.data[2]).toEqual({
       type: 'callPurpose',
       id: 3,

@@ -1,3 +1,4 @@
+import { SEEDED_PURPOSES } from '../../shared/seededPurposes';
 import { SEEDED_CLIENT } from '../shared/seededClient';
 import type { EmulatorDatabase } from './db';
 import type { Role } from './domain/roles';
@@ -16,26 +17,6 @@ export const SEEDED_USERS: readonly SeededUser[] = [
   { id: 1, email: 'alex.morgan@example.com', firstName: 'Alex', lastName: 'Morgan', role: 'admin' },
   { id: 2, email: 'maria.chen@example.com', firstName: 'Maria', lastName: 'Chen', role: 'manager' },
   { id: 3, email: 'sam.patel@example.com', firstName: 'Sam', lastName: 'Patel', role: 'agent' },
-];
-
-export type SeededPurpose = {
-  id: number;
-  name: string;
-  order: number;
-  locked: boolean;
-  creatorId: number;
-};
-
-// Orders leave gaps of 10 so that moving one purpose between two neighbours costs one PATCH.
-export const SEEDED_PURPOSES: readonly SeededPurpose[] = [
-  { id: 1, name: 'Initial Contact', order: 10, locked: true, creatorId: 1 },
-  { id: 2, name: 'Follow Up', order: 20, locked: true, creatorId: 1 },
-  { id: 3, name: 'Discovery Call', order: 30, locked: false, creatorId: 2 },
-  { id: 4, name: 'Demo', order: 40, locked: false, creatorId: 2 },
-  { id: 5, name: 'Pricing Discussion', order: 50, locked: false, creatorId: 1 },
-  { id: 6, name: 'Negotiation', order: 60, locked: false, creatorId: 1 },
-  { id: 7, name: 'Check-in', order: 70, locked: false, creatorId: 2 },
-  { id: 8, name: 'Renewal', order: 80, locked: false, creatorId: 1 },
 ];
 
 /**
