@@ -1,10 +1,9 @@
 // Offline, a write says at once that there is no connection and is not queued: a write the user
 // discards or leaves is never sent when the network comes back. Every check goes to the API.
-import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { emulatorApi } from './support/appUnderTest';
+import type { BrowserContext, Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import type { OutreachApi } from './support/outreachApi';
 import { signIn } from './support/signIn';
-
-const api = emulatorApi;
 const NO_CONNECTION = /No connection/;
 
 /** Every write the page sends from now on ("METHOD path"), to prove none went out later. */
@@ -22,8 +21,12 @@ function recordWrites(page: Page): string[] {
  * Back online, then one deliberate rename through the UI that must round-trip (a read, the PATCH,
  * the list's refresh): anything the app had queued while offline would have gone out before it.
  */
-async function comeBackOnlineAndSaveAMarker(context: BrowserContext, page: Page): Promise<string> {
-  const marker = await api().create(`Offline Marker ${Date.now()}`);
+async function comeBackOnlineAndSaveAMarker(
+  api: OutreachApi,
+  context: BrowserContext,
+  page: Page,
+): Promise<string> {
+  const marker = await api.create(`Offline Marker ${Date.now()}`);
   await context.setOffline(false);
   await expect(page.getByRole('button', { name: `Edit ${marker.name}` })).toBeVisible();
   const renamed = `${marker.name} saved`;
@@ -38,8 +41,9 @@ async function comeBackOnlineAndSaveAMarker(context: BrowserContext, page: Page)
 test('a rename saved offline says so at once, and once discarded is never sent', async ({
   page,
   context,
+  adminApi,
 }) => {
-  const purpose = await api().create(`Renewal ${Date.now()}`);
+  const purpose = await adminApi.create(`Renewal ${Date.now()}`);
   await signIn(page, 'manager');
   await page.getByRole('button', { name: `Edit ${purpose.name}` }).click();
   const dialog = page.getByRole('dialog', { name: `Edit “${purpose.name}”` });
@@ -55,14 +59,15 @@ test('a rename saved offline says so at once, and once discarded is never sent',
   await expect(dialog).toBeHidden();
 
   const writes = recordWrites(page);
-  const markerWrite = await comeBackOnlineAndSaveAMarker(context, page);
+  const markerWrite = await comeBackOnlineAndSaveAMarker(adminApi, context, page);
   expect(writes).toEqual([markerWrite]);
-  expect((await api().list()).find((item) => item.id === purpose.id)?.name).toBe(purpose.name);
+  expect((await adminApi.list()).find((item) => item.id === purpose.id)?.name).toBe(purpose.name);
 });
 
 test('a purpose created offline says so at once, and once discarded is never sent', async ({
   page,
   context,
+  adminApi,
 }) => {
   const name = `Offline Create ${Date.now()}`;
   await signIn(page, 'manager');
@@ -79,16 +84,17 @@ test('a purpose created offline says so at once, and once discarded is never sen
   await expect(dialog).toBeHidden();
 
   const writes = recordWrites(page);
-  const markerWrite = await comeBackOnlineAndSaveAMarker(context, page);
+  const markerWrite = await comeBackOnlineAndSaveAMarker(adminApi, context, page);
   expect(writes).toEqual([markerWrite]);
-  expect(await api().findByName(name)).toBeUndefined();
+  expect(await adminApi.findByName(name)).toBeUndefined();
 });
 
 test('a delete confirmed offline says so at once, keeps the row, and is never sent', async ({
   page,
   context,
+  adminApi,
 }) => {
-  const purpose = await api().create(`Offline Delete ${Date.now()}`);
+  const purpose = await adminApi.create(`Offline Delete ${Date.now()}`);
   await signIn(page, 'admin');
   await page.getByRole('button', { name: `Delete ${purpose.name}` }).click();
   await expect(page.getByRole('alertdialog')).toContainText(purpose.name);
@@ -100,7 +106,7 @@ test('a delete confirmed offline says so at once, keeps the row, and is never se
   await expect(page.getByRole('rowheader', { name: purpose.name })).toBeVisible();
 
   const writes = recordWrites(page);
-  const markerWrite = await comeBackOnlineAndSaveAMarker(context, page);
+  const markerWrite = await comeBackOnlineAndSaveAMarker(adminApi, context, page);
   expect(writes).toEqual([markerWrite]);
-  expect(await api().status(`/callPurposes/${purpose.id}`)).toBe(200);
+  expect(await adminApi.status(`/callPurposes/${purpose.id}`)).toBe(200);
 });
