@@ -43,7 +43,7 @@ test('a rename saved offline says so at once, and once discarded is never sent',
   context,
   adminApi,
 }) => {
-  const purpose = await adminApi.create(`Renewal ${Date.now()}`);
+  const purpose = await adminApi.create(`Offline Rename ${Date.now()}`);
   await signIn(page, 'manager');
   await page.getByRole('button', { name: `Edit ${purpose.name}` }).click();
   const dialog = page.getByRole('dialog', { name: `Edit “${purpose.name}”` });
