@@ -14,6 +14,7 @@ import {
   type Env,
   type EnvSchema,
 } from '../shared/envSchema';
+import { withoutTrailingSlashes } from '../../shared/trailingSlashes';
 
 export const SEEDED_EMULATOR_CLIENT = {
   id: 'call-purpose-admin',
@@ -199,7 +200,7 @@ export function loopbackHost(host: string): string {
 }
 
 function stripTrailingSlash(value: string): string {
-  return value.replace(/\/+$/, '');
+  return withoutTrailingSlashes(value);
 }
 
 /**
