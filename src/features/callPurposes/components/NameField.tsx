@@ -13,6 +13,9 @@ const NAME_MESSAGES: Record<NameProblem, (value: string) => string> = {
   blank: () => 'Enter a name.',
   controlCharacter: () => 'Remove tabs, line breaks and other control characters from the name.',
   brokenCharacter: () => 'The name contains a broken character; retype it.',
+  formatCharacter: () =>
+    'Remove invisible formatting characters (direction overrides, zero-width characters, line separators) from the name.',
+  stackedMarks: () => 'Use at most four accents or other marks on one character.',
   tooLong: (value) =>
     `Use at most ${NAME_MAX_LENGTH} characters (this name has ${nameLength(value)}).`,
 };
@@ -66,7 +69,8 @@ export function NameField({ registration, value, error, duplicateOf }: NameField
       </div>
       {duplicateOf && (
         <p id={`${id}-duplicate`} className={styles.warning} role="status">
-          “{duplicateOf}” already exists. A second purpose with the same name may confuse reps.
+          “<bdi>{duplicateOf}</bdi>” already exists. A second purpose with the same name may confuse
+          reps.
         </p>
       )}
     </div>
