@@ -260,7 +260,8 @@ function deriveAppConfig(values: AppEnv, options: ParseOptions): ParsedAppConfig
     sessionTtlSeconds: values.SESSION_TTL_SECONDS,
     refreshLeewaySeconds: 60,
     loginTtlSeconds: 600,
-    upstreamTimeoutMs: 30_000,
+    // Within 10 s a person still waits for an answer; after it, a 504 says Outreach is silent.
+    upstreamTimeoutMs: 10_000,
     readinessTimeoutMs: 2_000,
     logLevel: values.LOG_LEVEL ?? (isTest ? 'warn' : 'info'),
     logRequests: !isTest,
