@@ -16,7 +16,7 @@ export function databaseFile(dataDir: string): string {
  * migrating and seeding happen in one IMMEDIATE transaction, so only one of them does it.
  */
 export function openEmulatorDatabase(dataDir: string): EmulatorDatabase {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const db = new Database(databaseFile(dataDir));
   try {
     db.pragma('journal_mode = WAL');
