@@ -47,8 +47,7 @@ export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, o
   options.readiness?.add('emulatorDatabase', () => sqliteAnswers(db));
   const clock = options.clock ?? systemClock;
   const repos = createRepositories(db);
-  // Expired access tokens are dead weight; clear them whenever the emulator starts.
-  repos.transaction(() => repos.oauth.deleteExpiredAccessTokens(clock.now()));
+  // Expired OAuth rows are cleared at start and every minute by the OAuth plugin (housekeeping.ts).
   const limiter = new FixedWindowRateLimiter(options.rateLimit ?? EMULATOR_DEFAULTS.rateLimit);
   const apiBase = `${options.publicPrefix ?? app.prefix}/api/v2`;
 

@@ -131,9 +131,13 @@ export const oauthRoutes: FastifyPluginCallback<OAuthDeps> = (
   done();
 };
 
-export function sendAuthorizePageError(reply: FastifyReply, description: string): FastifyReply {
+export function sendAuthorizePageError(
+  reply: FastifyReply,
+  description: string,
+  status = 400,
+): FastifyReply {
   return reply
-    .status(400)
+    .status(status)
     .headers(PAGE_SECURITY_HEADERS)
     .type('text/html; charset=utf-8')
     .send(authorizeErrorPage(description));
