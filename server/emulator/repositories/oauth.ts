@@ -144,8 +144,6 @@ export function createOAuthRepository(db: EmulatorDatabase) {
       deleteGrantAccess.run(grantId);
       deleteGrantRefresh.run(grantId);
     },
-    /** Housekeeping: expired access tokens can never authenticate again. */
-    deleteExpiredAccessTokens: (now: number): number => deleteExpiredAccess.run(now).changes,
     /**
      * Housekeeping: expired codes, access and refresh tokens (revoked ones are deleted when
      * revoked), then the grants no code or token points at. Rows deleted, per table.
