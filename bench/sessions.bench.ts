@@ -15,7 +15,7 @@ import {
   tempDir,
 } from '../server/app/test/harness';
 import { startTestRedis } from '../server/app/test/redisServer';
-import { SEEDED_CLIENT } from '../server/emulator/seed';
+import { SEEDED_CLIENT } from '../server/shared/seededClient';
 import { startEmulatorProcess } from '../server/emulator/test/emulatorProcess';
 
 const DURATION_SECONDS = Number(process.env.BENCH_DURATION_SECONDS ?? 10);

@@ -1,18 +1,13 @@
 // Adding a dozen purposes in one paste: the preview, the count on the button, creation in the
 // pasted order at the end of the list, and failures listed with a Retry that never duplicates.
-import { expect, test } from '@playwright/test';
-import { OutreachApi, tokenFor } from './support/outreachApi';
+import { expect, test } from './support/fixtures';
 import { saveScreenshot } from './support/screenshots';
-import { E2E_APP_URL, E2E_DATA_DIR } from './support/servers';
 import { signIn } from './support/signIn';
-
-const api = () =>
-  new OutreachApi(`${E2E_APP_URL}/emulator/api/v2`, tokenFor('admin', E2E_DATA_DIR));
 
 test('12 lines with a repeat, a blank and an existing name create exactly the 9 new ones, in order', async ({
   page,
+  adminApi: server,
 }, testInfo) => {
-  const server = api();
   const tag = Date.now();
   const fresh = Array.from(
     { length: 9 },
@@ -66,8 +61,8 @@ test('12 lines with a repeat, a blank and an existing name create exactly the 9 
 
 test('a failed POST is listed with its reason; Retry adds it once, even when the answer was lost', async ({
   page,
+  adminApi: server,
 }) => {
-  const server = api();
   const tag = Date.now();
   const names = [1, 2, 3, 4, 5].map((n) => `Retry ${tag} ${n}`);
   const refused = names[1]!; // never reaches the server

@@ -1,12 +1,13 @@
 // Hiding a button is a courtesy; the server is the guard. An agent's hand-made writes are refused.
-import { expect, test } from '@playwright/test';
-import { emulatorApi } from './support/appUnderTest';
+import { expect, test } from './support/fixtures';
 import { signIn } from './support/signIn';
 
 type Answer = { status: number; body: { errors?: { id?: string }[] } };
 
-test('a crafted PATCH, POST and DELETE by an agent are refused by the server', async ({ page }) => {
-  const api = emulatorApi();
+test('a crafted PATCH, POST and DELETE by an agent are refused by the server', async ({
+  page,
+  adminApi: api,
+}) => {
   const before = await api.findByName('Demo');
   expect(before).toBeDefined();
   await signIn(page, 'agent');

@@ -1,13 +1,11 @@
 // Create, edit and delete through the UI; every result is confirmed through the API itself.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { saveScreenshot } from './support/screenshots';
-import { emulatorApi } from './support/appUnderTest';
 import { signIn } from './support/signIn';
-
-const api = emulatorApi;
 
 test('an admin creates a purpose, which lands at the end of the list', async ({
   page,
+  adminApi,
 }, testInfo) => {
   const name = `Budget Review ${Date.now()}`;
   await signIn(page, 'admin');
@@ -25,15 +23,15 @@ test('an admin creates a purpose, which lands at the end of the list', async ({
   await expect(page.getByText(`Created “${name}”.`)).toBeVisible();
   await expect(page.getByRole('rowheader').last()).toHaveText(name);
 
-  const stored = await api().list();
+  const stored = await adminApi.list();
   const created = stored.find((purpose) => purpose.name === name);
   expect(created, 'the trimmed name is stored').toBeDefined();
   const maxOrder = Math.max(...stored.map((purpose) => purpose.order ?? -Infinity));
   expect(created?.order === null || created?.order === maxOrder).toBe(true);
 });
 
-test('an admin edits a purpose from its own URL', async ({ page }, testInfo) => {
-  const server = api();
+test('an admin edits a purpose from its own URL', async ({ page, adminApi }, testInfo) => {
+  const server = adminApi;
   const original = await server.create(`Quarterly Check ${Date.now()}`);
   const renamed = `${original.name} (renamed)`;
   await signIn(page, 'admin');
@@ -55,8 +53,8 @@ test('an admin edits a purpose from its own URL', async ({ page }, testInfo) => 
   await expect(page.getByRole('dialog').getByLabel('Name')).toHaveValue(renamed);
 });
 
-test('an admin deletes a purpose after confirming by name', async ({ page }) => {
-  const server = api();
+test('an admin deletes a purpose after confirming by name', async ({ page, adminApi }) => {
+  const server = adminApi;
   const doomed = await server.create(`Obsolete Purpose ${Date.now()}`);
   await signIn(page, 'admin');
 
@@ -74,8 +72,8 @@ test('an admin deletes a purpose after confirming by name', async ({ page }) => 
   expect(await server.status(`/callPurposes/${doomed.id}`)).toBe(404);
 });
 
-test('a failed delete brings the row back with the reason', async ({ page }) => {
-  const doomed = await api().create(`Sticky Purpose ${Date.now()}`);
+test('a failed delete brings the row back with the reason', async ({ page, adminApi }) => {
+  const doomed = await adminApi.create(`Sticky Purpose ${Date.now()}`);
   await signIn(page, 'admin');
   await page.route(`**/api/v2/callPurposes/${doomed.id}`, (route) =>
     route.request().method() === 'DELETE' ? route.abort('connectionrefused') : route.fallback(),
@@ -87,11 +85,11 @@ test('a failed delete brings the row back with the reason', async ({ page }) => 
     page.getByText(`Could not delete “${doomed.name}”: Cannot reach the server`),
   ).toBeVisible();
   await expect(page.getByRole('rowheader', { name: doomed.name })).toBeVisible();
-  expect(await api().status(`/callPurposes/${doomed.id}`)).toBe(200);
+  expect(await adminApi.status(`/callPurposes/${doomed.id}`)).toBe(200);
 });
 
-test('leaving the form with unsaved changes asks first', async ({ page }) => {
-  const target = await api().create(`Unsaved Purpose ${Date.now()}`);
+test('leaving the form with unsaved changes asks first', async ({ page, adminApi }) => {
+  const target = await adminApi.create(`Unsaved Purpose ${Date.now()}`);
   await signIn(page, 'admin', `/call-purposes/${target.id}/edit`);
   const form = page.getByRole('dialog', { name: `Edit “${target.name}”` });
   await form.getByLabel('Name').fill('Something else');
@@ -103,11 +101,14 @@ test('leaving the form with unsaved changes asks first', async ({ page }) => {
   await form.getByRole('button', { name: 'Cancel' }).click();
   await prompt.getByRole('button', { name: 'Discard changes' }).click();
   await expect(page).toHaveURL(/\/call-purposes$/);
-  expect((await api().findByName(target.name))?.id).toBe(target.id);
+  expect((await adminApi.findByName(target.name))?.id).toBe(target.id);
 });
 
-test("the browser's Back button asks too before leaving unsaved changes", async ({ page }) => {
-  const target = await api().create(`Unsaved Back ${Date.now()}`);
+test("the browser's Back button asks too before leaving unsaved changes", async ({
+  page,
+  adminApi,
+}) => {
+  const target = await adminApi.create(`Unsaved Back ${Date.now()}`);
   await signIn(page, 'admin');
   await page.getByRole('button', { name: `Edit ${target.name}` }).click();
   const form = page.getByRole('dialog', { name: `Edit “${target.name}”` });
@@ -123,11 +124,11 @@ test("the browser's Back button asks too before leaving unsaved changes", async 
   await prompt.getByRole('button', { name: 'Discard changes' }).click();
   await expect(page).toHaveURL(/\/call-purposes$/);
   await expect(form).toBeHidden();
-  expect((await api().findByName(target.name))?.id).toBe(target.id);
+  expect((await adminApi.findByName(target.name))?.id).toBe(target.id);
 });
 
-test('editing a purpose deleted meanwhile says it no longer exists', async ({ page }) => {
-  const server = api();
+test('editing a purpose deleted meanwhile says it no longer exists', async ({ page, adminApi }) => {
+  const server = adminApi;
   const target = await server.create(`Vanishing Purpose ${Date.now()}`);
   await signIn(page, 'admin', `/call-purposes/${target.id}/edit`);
   const form = page.getByRole('dialog');

@@ -3,6 +3,7 @@
 // after it, by their rights; and for an agent nothing more. Read from the browser's own resource
 // timing against the moment the list became visible, so it is about order, never about speed.
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { settledNetwork, trackRequests } from './support/requestsInFlight';
 import { signIn, type Role } from './support/signIn';
 
 // Page-side: the first animation frame where the table's rows are in the DOM.
@@ -42,6 +43,7 @@ async function openList(browser: Browser, role: Role) {
 
   const context = await browser.newContext({ storageState });
   const page = await context.newPage();
+  trackRequests(page);
   await page.addInitScript({ content: LIST_VISIBLE });
   await page.goto('/call-purposes');
   const visibleAt = await page.evaluate(() => window.__listVisibleAt);
@@ -68,7 +70,7 @@ test('every role fetches the same code before the list; writers get theirs after
   await manager.context.close();
 
   const agent = await openList(browser, 'agent');
-  await agent.page.waitForLoadState('networkidle');
+  await settledNetwork(agent.page);
   const agentScripts = await agent.split();
   await agent.context.close();
 

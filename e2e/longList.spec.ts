@@ -2,9 +2,9 @@
 // virtualised, screen readers still get "row N of M", and reordering travels the whole list by
 // keyboard and by mouse with auto-scroll. Results are checked through the API.
 import { expect, test, type Page } from '@playwright/test';
-import { sortForDisplay } from '../src/features/callPurposes/displayOrder';
 import { startAppServer, type AppServerProcess } from './support/appServerProcess';
 import { OutreachApi, tokenFor } from './support/outreachApi';
+import { namesOnServer } from './support/reorderPage';
 import { LONG_LIST_APP_PORT } from './support/servers';
 import { seedUpTo } from './support/seedPurposes';
 import { signIn } from './support/signIn';
@@ -28,7 +28,7 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
-const serverNames = async () => sortForDisplay(await adminApi.list()).map((p) => p.name);
+const serverNames = () => namesOnServer(adminApi);
 const live = (page: Page) => page.locator('#reorder-announcements');
 
 async function openAsAdmin(page: Page): Promise<void> {

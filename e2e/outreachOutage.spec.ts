@@ -5,7 +5,7 @@
 import type { ServerResponse } from 'node:http';
 import { expect, test } from '@playwright/test';
 import { startRelay, type Relay } from '../server/app/test/relay';
-import { SEEDED_CLIENT } from '../server/emulator/seed';
+import { SEEDED_CLIENT } from '../server/shared/seededClient';
 import { startAppServer, type AppServerProcess } from './support/appServerProcess';
 import { EXTERNAL_EMULATOR_URL, SPARE_PORT } from './support/servers';
 import { signIn } from './support/signIn';

@@ -3,7 +3,7 @@
 // the API after a reload, and the PATCHes seen on the network are counted against the planner.
 import { mkdirSync } from 'node:fs';
 import { expect, test, type Page, type Route, type TestInfo } from '@playwright/test';
-import { SEEDED_PURPOSES } from '../server/emulator/seed';
+import { SEEDED_PURPOSES } from '../shared/seededPurposes';
 import { sortByNameIntent } from '../src/features/callPurposes/reorder/intents';
 import {
   displaySequence,
@@ -22,6 +22,7 @@ import {
   setSeededOrders,
   settled,
 } from './support/reorderPage';
+import { settledNetwork } from './support/requestsInFlight';
 import { saveScreenshot } from './support/screenshots';
 import { REORDER_APP_PORT } from './support/servers';
 import type { Role } from './support/signIn';
@@ -210,7 +211,7 @@ test('Escape cancels a keyboard drag and writes nothing', async ({ page }) => {
   await expect(live(page)).toHaveText(
     'Reordering cancelled. Negotiation returned to position 6 of 8.',
   );
-  await page.waitForLoadState('networkidle');
+  await settledNetwork(page);
   expect(patches).toHaveLength(0);
   expect(await rowNames(page)).toEqual(SEEDED);
 });

@@ -3,7 +3,7 @@
 // server holds is read through the API, and the PATCHes sent are compared, `{ id, order }` for
 // `{ id, order }`, with what planReorder plans from the server's orders at that moment.
 import { expect, test, type Page } from '@playwright/test';
-import { SEEDED_PURPOSES } from '../server/emulator/seed';
+import { SEEDED_PURPOSES } from '../shared/seededPurposes';
 import { planReorder, type OrderPatch } from '../src/features/callPurposes/reorder/planReorder';
 import { startAppServer, type AppServerProcess } from './support/appServerProcess';
 import { OutreachApi, tokenFor } from './support/outreachApi';
@@ -16,6 +16,7 @@ import {
   setSeededOrders,
   settled,
 } from './support/reorderPage';
+import { settledNetwork } from './support/requestsInFlight';
 import { saveScreenshot } from './support/screenshots';
 import { REORDER_RECOVERY_APP_PORT } from './support/servers';
 import type { Role } from './support/signIn';
@@ -236,7 +237,7 @@ test.describe('after a reorder that saved', () => {
     const patches = recordPatches(page);
     await page.getByLabel('Search call purposes').focus();
     await page.keyboard.press('ControlOrMeta+z');
-    await page.waitForLoadState('networkidle');
+    await settledNetwork(page);
     expect(patches).toEqual([]);
     expect((await serverNames()).slice(0, 2)).toEqual(['Initial Contact', 'Demo']);
   });

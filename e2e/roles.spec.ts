@@ -2,7 +2,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { saveScreenshot } from './support/screenshots';
 import { signIn, USERS } from './support/signIn';
-import { SEEDED_PURPOSES } from '../server/emulator/seed';
+import { SEEDED_PURPOSES } from '../shared/seededPurposes';
 
 const SEEDED = SEEDED_PURPOSES.map((purpose) => purpose.name);
 const LOCKED = SEEDED_PURPOSES.filter((purpose) => purpose.locked).map((purpose) => purpose.name);

@@ -1,7 +1,6 @@
 // Addresses the app has no page for, and a page whose code fails to arrive: each says so and
 // offers the way back to the list, inside the signed-in layout.
-import { expect, test } from '@playwright/test';
-import { emulatorApi } from './support/appUnderTest';
+import { expect, test } from './support/fixtures';
 import { signIn } from './support/signIn';
 
 test('an address with no page says so and links back to the list', async ({ page }) => {
@@ -15,8 +14,9 @@ test('an address with no page says so and links back to the list', async ({ page
 
 test('a dialog whose code cannot be fetched shows the error boundary, not a blank page', async ({
   page,
+  adminApi,
 }) => {
-  const target = await emulatorApi().create(`Unreachable Code ${Date.now()}`);
+  const target = await adminApi.create(`Unreachable Code ${Date.now()}`);
   // Before the list shows: the dialog's code may be fetched ahead of the click.
   await page.route('**/assets/EditCallPurposeDialog-*.js', (route) =>
     route.abort('connectionrefused'),
@@ -35,8 +35,9 @@ test('a dialog whose code cannot be fetched shows the error boundary, not a blan
 
 test('a delete dialog whose code cannot be fetched says so in a toast and leaves the list as it was', async ({
   page,
+  adminApi,
 }) => {
-  const target = await emulatorApi().create(`Undeletable Code ${Date.now()}`);
+  const target = await adminApi.create(`Undeletable Code ${Date.now()}`);
   await page.route('**/assets/DeleteCallPurposeDialog-*.js', (route) =>
     route.abort('connectionrefused'),
   );
@@ -49,5 +50,5 @@ test('a delete dialog whose code cannot be fetched says so in a toast and leaves
   // Nothing was deleted, and the list is still there to work with.
   await expect(page.getByRole('rowheader', { name: target.name })).toBeVisible();
   await expect(page.getByRole('button', { name: 'New call purpose' })).toBeEnabled();
-  expect((await emulatorApi().list()).some((purpose) => purpose.id === target.id)).toBe(true);
+  expect((await adminApi.list()).some((purpose) => purpose.id === target.id)).toBe(true);
 });

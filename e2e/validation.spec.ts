@@ -1,6 +1,5 @@
 // Bad input gets a clear message on the field: from the form itself, and from the server's 422.
-import { expect, test } from '@playwright/test';
-import { emulatorApi } from './support/appUnderTest';
+import { expect, test } from './support/fixtures';
 import { signIn } from './support/signIn';
 
 test.beforeEach(async ({ page }) => {
@@ -43,7 +42,7 @@ test('a name of invisible characters, or with control characters, is refused bef
   expect(posts).toBe(0);
 });
 
-test('256 characters are too many, 255 are fine', async ({ page }) => {
+test('256 characters are too many, 255 are fine', async ({ page, adminApi: api }) => {
   const dialog = page.getByRole('dialog', { name: 'New call purpose' });
   const name = dialog.getByLabel('Name');
   await name.fill('x'.repeat(256));
@@ -56,7 +55,6 @@ test('256 characters are too many, 255 are fine', async ({ page }) => {
   await expect(dialog.getByText('Use at most 255 characters')).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Create' }).click();
   await expect(dialog).toBeHidden();
-  const api = emulatorApi();
   expect(await api.findByName(accepted)).toBeDefined();
 });
 

@@ -6,7 +6,7 @@ import { buildApp } from './buildApp';
 import { formatConfigErrors, parseAppConfig, type AppConfig } from './app/config';
 import { resolveSessionSecret } from './app/sessionSecret';
 import { SessionStoreUnavailableError } from './app/sessions/store';
-import { emulatorOptionsFrom, parseEmulatorConfig } from './emulator/config';
+import { parseEmulatorConfig } from './emulator/config';
 import type { EmulatorOptions } from './emulator/plugin';
 
 type Settings = { config: AppConfig; emulator: EmulatorOptions | undefined };
@@ -27,7 +27,7 @@ function readSettings(env: NodeJS.ProcessEnv, dev: boolean): Settings {
   }
   return {
     config: resolveSessionSecret(app.config),
-    emulator: emulator?.ok === true ? emulatorOptionsFrom(emulator.config) : undefined,
+    emulator: emulator?.ok === true ? emulator.config.options : undefined,
   };
 }
 

@@ -1,8 +1,7 @@
 // The app server a spec drives: the project's own (the Redis project points at an app server
-// that keeps its sessions in Redis), else the main e2e server. Specs that also check the data
-// behind the UI reach that server's embedded emulator through here.
+// that keeps its sessions in Redis), else the main e2e server. Specs reach that server's
+// embedded emulator through the `adminApi` and `apiAs` fixtures (fixtures.ts).
 import { test } from '@playwright/test';
-import { OutreachApi, tokenFor } from './outreachApi';
 import { E2E_APP_URL, E2E_DATA_DIR } from './servers';
 
 export interface AppUnderTest {
@@ -13,10 +12,4 @@ export interface AppUnderTest {
 export function appUnderTest(): AppUnderTest {
   const metadata = test.info().project.metadata as Partial<AppUnderTest>;
   return { url: metadata.url ?? E2E_APP_URL, dataDir: metadata.dataDir ?? E2E_DATA_DIR };
-}
-
-/** The emulator behind the app under test, as its admin. */
-export function emulatorApi(): OutreachApi {
-  const { url, dataDir } = appUnderTest();
-  return new OutreachApi(`${url}/emulator/api/v2`, tokenFor('admin', dataDir));
 }

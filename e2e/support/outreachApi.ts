@@ -64,10 +64,11 @@ export class OutreachApi {
     });
   }
 
-  /** Every purpose, following `links.next` to the end. */
-  async list(): Promise<StoredPurpose[]> {
+  /** Every purpose, following `links.next` to the end; `sort` as the API takes it. */
+  async list(sort?: string): Promise<StoredPurpose[]> {
     const purposes: StoredPurpose[] = [];
-    let path: string | null = '/callPurposes?page%5Bsize%5D=1000';
+    let path: string | null =
+      `/callPurposes?page%5Bsize%5D=1000${sort === undefined ? '' : `&sort=${sort}`}`;
     while (path !== null) {
       const response = await this.request(path);
       if (!response.ok) throw new Error(`list answered ${response.status}`);

@@ -1,14 +1,17 @@
 // What the reorder specs share: the seeded orders set through the API, the list page of a
 // signed-in user, the PATCHes it sends, and the moment its writes have settled.
 import { expect, type Page, type Request } from '@playwright/test';
-import { SEEDED_PURPOSES } from '../../server/emulator/seed';
-import { sortForDisplay } from '../../src/features/callPurposes/displayOrder';
+import { SEEDED_PURPOSES } from '../../shared/seededPurposes';
 import type { OutreachApi } from './outreachApi';
+import { settledNetwork, trackRequests } from './requestsInFlight';
 import { signIn, type Role } from './signIn';
 
-/** The purposes' names in the order the server shows them. */
+/**
+ * The purposes' names in display order, `order` then `id` (API.md), as the API sorts them: the
+ * server's answer is the oracle, not the SPA's own sorting.
+ */
 export async function namesOnServer(api: OutreachApi): Promise<string[]> {
-  return sortForDisplay(await api.list()).map((purpose) => purpose.name);
+  return (await api.list('order,id')).map((purpose) => purpose.name);
 }
 
 /**
@@ -33,6 +36,7 @@ export async function setSeededOrders(
 }
 
 export async function openList(page: Page, role: Role, appUrl: string, rows: number) {
+  trackRequests(page);
   await signIn(page, role, '/call-purposes', appUrl);
   await expect(page.getByRole('rowheader')).toHaveCount(rows);
   // The drag-and-drop code loads beside the list; the handles appear with it.
@@ -61,5 +65,5 @@ export function recordPatches(page: Page): { id: number; order: number }[] {
 /** The writes are done and the refetch is on screen. */
 export async function settled(page: Page): Promise<void> {
   await expect(page.getByText('Saving order…')).toBeHidden();
-  await page.waitForLoadState('networkidle');
+  await settledNetwork(page);
 }

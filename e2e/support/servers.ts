@@ -7,7 +7,7 @@
 // - a private redis-server (no persistence) and an app server keeping its sessions there, for
 //   the project that runs a set of the same flows against the Redis store.
 import type { PlaywrightTestConfig } from '@playwright/test';
-import { SEEDED_CLIENT } from '../../server/emulator/seed';
+import { SEEDED_CLIENT } from '../../server/shared/seededClient';
 
 type WebServer = NonNullable<Extract<PlaywrightTestConfig['webServer'], unknown[]>>[number];
 

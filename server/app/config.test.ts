@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatConfigErrors, loopbackHost, parseAppConfig, SEEDED_EMULATOR_CLIENT } from './config';
+import { SEEDED_CLIENT } from '../shared/seededClient';
+import { formatConfigErrors, loopbackHost, parseAppConfig } from './config';
 
 const REAL = {
   OUTREACH_API_URL: 'https://api.outreach.io/api/v2',
@@ -31,8 +32,8 @@ describe('parseAppConfig', () => {
       apiUrl: 'http://localhost:8787/emulator/api/v2',
       authorizeUrl: 'http://localhost:8787/emulator/oauth/authorize',
       tokenUrl: 'http://localhost:8787/emulator/oauth/token',
-      clientId: SEEDED_EMULATOR_CLIENT.id,
-      clientSecret: SEEDED_EMULATOR_CLIENT.secret,
+      clientId: SEEDED_CLIENT.clientId,
+      clientSecret: SEEDED_CLIENT.clientSecret,
       scope: 'callPurposes.all calls.read',
     });
   });
@@ -62,9 +63,9 @@ describe('parseAppConfig', () => {
     expect(errors).toHaveLength(4);
     expect(errors.join('\n')).not.toContain(':pw@');
     expect(errors).toEqual([
-      'SESSION_SECRET_PREVIOUS must be at least 32 characters long (it is 5); it is the SESSION_SECRET before the current one.',
+      'SESSION_SECRET_PREVIOUS must be at least 32 characters long (it has 5 characters); it is the SESSION_SECRET before the current one.',
+      'REDIS_URL must be a redis:// or rediss:// URL such as redis://localhost:6379/0 (it has 28 characters).',
       'REFRESH_LOCK_SECONDS must be a whole number from 1 to 120 (got "0").',
-      'REDIS_URL must be a redis:// or rediss:// URL such as redis://localhost:6379/0.',
       expect.stringMatching(/^SESSION_SECRET is required with REDIS_URL: every app server/),
     ]);
   });
@@ -137,7 +138,7 @@ describe('parseAppConfig', () => {
       'SESSION_TTL_SECONDS must be a whole number from 60 to 31536000 (got "-5").',
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (got "loud").',
       'PUBLIC_URL must be an origin without a path, query or fragment (got "https://admin.example.com/app"); the app is served from the root.',
-      'SESSION_SECRET must be at least 32 characters long (it is 5); generate one with: openssl rand -base64 48',
+      'SESSION_SECRET must be at least 32 characters long (it has 5 characters); generate one with: openssl rand -base64 48',
       'OUTREACH_API_URL must be an http(s) URL such as https://api.outreach.io/api/v2 (got "api.outreach.io").',
       'OUTREACH_OAUTH_URL must be an http(s) URL such as https://api.outreach.io/oauth (got "ftp://x").',
     ]);

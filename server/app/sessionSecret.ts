@@ -3,7 +3,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AppConfig, ParsedAppConfig } from './config';
+import { MIN_SECRET_LENGTH, type AppConfig, type ParsedAppConfig } from './config';
 
 export const SESSION_SECRET_FILE = 'session-secret';
 
@@ -21,7 +21,7 @@ export function resolveSessionSecret(config: ParsedAppConfig): AppConfig {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  if (secret === undefined || secret.length < 32) {
+  if (secret === undefined || secret.length < MIN_SECRET_LENGTH) {
     secret = randomBytes(48).toString('base64url');
     writeFileSync(path, `${secret}\n`, { mode: 0o600 });
   }

@@ -1,10 +1,11 @@
 // Every row of API.md, against a real emulator on a fresh temp DATA_DIR; responses are
 // checked against the published contract (test/contract.ts).
 import { afterAll, assert, beforeAll, describe, expect, it } from 'vitest';
+import { SEEDED_PURPOSES } from '../../shared/seededPurposes';
 import { createTestClock } from '../testing/testClock';
 import { mintToken } from './cli/token';
 import { EMULATOR_DEFAULTS } from './config';
-import { RATE_LIMIT_WINDOW_MS } from './http/rateLimiter';
+import { RATE_LIMIT_WINDOW_MS } from './http/rateLimit';
 import { assertValid, isErrorDocument, validators } from './test/contract';
 import type { ErrorDocument } from '../shared/jsonApiErrors';
 import type { ApiRootDocument, ListDocument, SingleDocument, UserJson } from './test/documents';
@@ -269,16 +270,8 @@ describe('list', () => {
     const body = response.json<ListDocument>();
     assertValid(validators.list, body);
     expect(Object.keys(body).sort()).toEqual(['data', 'links', 'meta']);
-    expect(body.data.map((r) => r.attributes.name)).toEqual([
-      'Initial Contact',
-      'Follow Up',
-      'Discovery Call',
-      'Demo',
-      'Pricing Discussion',
-      'Negotiation',
-      'Check-in',
-      'Renewal',
-    ]);
+    // Seeded orders are 10, 20, … in seeding order: display order is the seeded list.
+    expect(body.data.map((r) => r.attributes.name)).toEqual(SEEDED_PURPOSES.map((p) => p.name));
     expect(body.data[2]).toEqual({
       type: 'callPurpose',
       id: 3,
@@ -478,30 +471,6 @@ describe('create', () => {
     });
   });
 
-  it('403 unauthorizedRequest for an agent, 403 unauthorizedOauthScope for a read-only token', async () => {
-    expectError(
-      await emulator.request({
-        method: 'POST',
-        url: '/api/v2/callPurposes',
-        token: agent,
-        json: purposeDocument({ name: 'X' }),
-      }),
-      403,
-      'unauthorizedRequest',
-    );
-    const readOnly = emulator.token('admin', 'callPurposes.read');
-    expectError(
-      await emulator.request({
-        method: 'POST',
-        url: '/api/v2/callPurposes',
-        token: readOnly,
-        json: purposeDocument({ name: 'X' }),
-      }),
-      403,
-      'unauthorizedOauthScope',
-    );
-  });
-
   it.each([
     [{ name: '' }, '/data/attributes/name'],
     [{ name: '   ' }, '/data/attributes/name'],
@@ -582,19 +551,6 @@ describe('create', () => {
     expectError(malformed, 400, 'badRequest');
     expect(snapshot(emulator.dataDir)).toBe(before);
   });
-
-  it('409 when the type is not callPurpose', async () => {
-    expectError(
-      await emulator.request({
-        method: 'POST',
-        url: '/api/v2/callPurposes',
-        token: admin,
-        json: { data: { type: 'call', attributes: { name: 'A' } } },
-      }),
-      409,
-      'conflict',
-    );
-  });
 });
 
 describe('read', () => {
@@ -613,25 +569,6 @@ describe('read', () => {
       meta: { canWrite: false, canDelete: false },
     });
     expect(body.included).toEqual([expect.objectContaining({ type: 'user', id: 2 })]);
-  });
-
-  it('404 resourceNotFound for unknown or non-integer ids; 403 without scope', async () => {
-    for (const id of ['999', 'abc', '0', '-1', '1.5', '99999999999999999999']) {
-      expectError(
-        await emulator.request({ method: 'GET', url: `/api/v2/callPurposes/${id}`, token: agent }),
-        404,
-        'resourceNotFound',
-      );
-    }
-    expectError(
-      await emulator.request({
-        method: 'GET',
-        url: '/api/v2/callPurposes/1',
-        token: emulator.token('agent', 'users.read'),
-      }),
-      403,
-      'unauthorizedOauthScope',
-    );
   });
 });
 
@@ -693,39 +630,6 @@ describe('update', () => {
     });
   });
 
-  it('409 when type or id differ from the URL; 404 for unknown ids', async () => {
-    expectError(
-      await emulator.request({
-        method: 'PATCH',
-        url: '/api/v2/callPurposes/5',
-        token: admin,
-        json: purposeDocument({ order: 1 }, 6),
-      }),
-      409,
-      'conflict',
-    );
-    expectError(
-      await emulator.request({
-        method: 'PATCH',
-        url: '/api/v2/callPurposes/5',
-        token: admin,
-        json: { data: { type: 'user', id: 5, attributes: {} } },
-      }),
-      409,
-      'conflict',
-    );
-    expectError(
-      await emulator.request({
-        method: 'PATCH',
-        url: '/api/v2/callPurposes/999',
-        token: admin,
-        json: purposeDocument({ order: 1 }, 999),
-      }),
-      404,
-      'resourceNotFound',
-    );
-  });
-
   it('422 with pointers for a missing id, bad attributes and read-only members; nothing written', async () => {
     const before = snapshot(emulator.dataDir);
     const cases: [unknown, string][] = [
@@ -749,27 +653,6 @@ describe('update', () => {
       expect(errors.map((e) => e.source?.pointer)).toContain(pointer);
     }
     expect(snapshot(emulator.dataDir)).toBe(before);
-  });
-
-  it('403 unauthorizedRequest for a manager on a locked purpose, 415 for JSON', async () => {
-    expectError(
-      await emulator.request({
-        method: 'PATCH',
-        url: '/api/v2/callPurposes/1',
-        token: manager,
-        json: purposeDocument({ order: 1 }, 1),
-      }),
-      403,
-      'unauthorizedRequest',
-    );
-    const wrongType = await emulator.request({
-      method: 'PATCH',
-      url: '/api/v2/callPurposes/5',
-      token: admin,
-      headers: { 'content-type': 'application/json' },
-      payload: JSON.stringify(purposeDocument({ order: 1 }, 5)),
-    });
-    expectError(wrongType, 415, 'unsupportedMediaType');
   });
 });
 
@@ -804,36 +687,191 @@ describe('delete', () => {
       'resourceNotFound',
     );
   });
+});
 
-  it('403 for a manager deleting what they did not create, or without the delete scope', async () => {
-    expectError(
-      await emulator.request({ method: 'DELETE', url: '/api/v2/callPurposes/8', token: manager }),
-      403,
-      'unauthorizedRequest',
-    );
-    const writeOnly = emulator.token('admin', 'callPurposes.read callPurposes.write');
-    expectError(
-      await emulator.request({ method: 'DELETE', url: '/api/v2/callPurposes/8', token: writeOnly }),
-      403,
-      'unauthorizedOauthScope',
-    );
-  });
+/** A request the API must refuse with `status` and error `id`, changing nothing. */
+type Refusal = {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  url: string;
+  /** Whose token, and with which scopes (the harness default when omitted). */
+  as: [who: string, scope?: string];
+  json?: unknown;
+  /** Sent as is with `contentType`, instead of `json`. */
+  raw?: { contentType: string; payload: string };
+  status: number;
+  id: string;
+};
 
-  it('400 for query parameters on DELETE, and nothing is deleted', async () => {
-    expectError(
-      await emulator.request({
-        method: 'DELETE',
-        url: '/api/v2/callPurposes/8?cascade=true',
-        token: admin,
-      }),
-      400,
-      'badRequest',
-    );
-    expect(
-      (await emulator.request({ method: 'GET', url: '/api/v2/callPurposes/8', token: admin }))
-        .statusCode,
-    ).toBe(200);
-  });
+const MANAGER = 'maria.chen@example.com';
+const refusals: [string, Refusal][] = [
+  ...['999', 'abc', '0', '-1', '1.5', '99999999999999999999'].map((id): [string, Refusal] => [
+    `GET of callPurpose "${id}": no such resource`,
+    {
+      method: 'GET',
+      url: `/api/v2/callPurposes/${id}`,
+      as: ['agent'],
+      status: 404,
+      id: 'resourceNotFound',
+    },
+  ]),
+  [
+    'GET of a callPurpose without a callPurposes scope',
+    {
+      method: 'GET',
+      url: '/api/v2/callPurposes/1',
+      as: ['agent', 'users.read'],
+      status: 403,
+      id: 'unauthorizedOauthScope',
+    },
+  ],
+  [
+    'POST by an agent (the role may not create)',
+    {
+      method: 'POST',
+      url: '/api/v2/callPurposes',
+      as: ['agent'],
+      json: purposeDocument({ name: 'X' }),
+      status: 403,
+      id: 'unauthorizedRequest',
+    },
+  ],
+  [
+    'POST with a read-only token',
+    {
+      method: 'POST',
+      url: '/api/v2/callPurposes',
+      as: ['admin', 'callPurposes.read'],
+      json: purposeDocument({ name: 'X' }),
+      status: 403,
+      id: 'unauthorizedOauthScope',
+    },
+  ],
+  [
+    'POST of another type',
+    {
+      method: 'POST',
+      url: '/api/v2/callPurposes',
+      as: ['admin'],
+      json: { data: { type: 'call', attributes: { name: 'A' } } },
+      status: 409,
+      id: 'conflict',
+    },
+  ],
+  [
+    'PATCH whose id differs from the URL',
+    {
+      method: 'PATCH',
+      url: '/api/v2/callPurposes/5',
+      as: ['admin'],
+      json: purposeDocument({ order: 1 }, 6),
+      status: 409,
+      id: 'conflict',
+    },
+  ],
+  [
+    'PATCH of another type',
+    {
+      method: 'PATCH',
+      url: '/api/v2/callPurposes/5',
+      as: ['admin'],
+      json: { data: { type: 'user', id: 5, attributes: {} } },
+      status: 409,
+      id: 'conflict',
+    },
+  ],
+  [
+    'PATCH of an unknown id',
+    {
+      method: 'PATCH',
+      url: '/api/v2/callPurposes/999',
+      as: ['admin'],
+      json: purposeDocument({ order: 1 }, 999),
+      status: 404,
+      id: 'resourceNotFound',
+    },
+  ],
+  [
+    'PATCH by a manager of a locked purpose',
+    {
+      method: 'PATCH',
+      url: '/api/v2/callPurposes/1',
+      as: [MANAGER],
+      json: purposeDocument({ order: 1 }, 1),
+      status: 403,
+      id: 'unauthorizedRequest',
+    },
+  ],
+  [
+    'PATCH sent as plain JSON',
+    {
+      method: 'PATCH',
+      url: '/api/v2/callPurposes/5',
+      as: ['admin'],
+      raw: {
+        contentType: 'application/json',
+        payload: JSON.stringify(purposeDocument({ order: 1 }, 5)),
+      },
+      status: 415,
+      id: 'unsupportedMediaType',
+    },
+  ],
+  [
+    'DELETE by a manager of what she did not create',
+    {
+      method: 'DELETE',
+      url: '/api/v2/callPurposes/8',
+      as: [MANAGER],
+      status: 403,
+      id: 'unauthorizedRequest',
+    },
+  ],
+  [
+    'DELETE without the delete scope',
+    {
+      method: 'DELETE',
+      url: '/api/v2/callPurposes/8',
+      as: ['admin', 'callPurposes.read callPurposes.write'],
+      status: 403,
+      id: 'unauthorizedOauthScope',
+    },
+  ],
+  [
+    'DELETE with query parameters',
+    {
+      method: 'DELETE',
+      url: '/api/v2/callPurposes/8?cascade=true',
+      as: ['admin'],
+      status: 400,
+      id: 'badRequest',
+    },
+  ],
+];
+
+describe('refusals', () => {
+  it.each(refusals)(
+    '%s: the status and error API.md names, and nothing changes',
+    async (_, refusal) => {
+      const before = snapshot(emulator.dataDir);
+      const [who, scope] = refusal.as;
+      expectError(
+        await emulator.request({
+          method: refusal.method,
+          url: refusal.url,
+          token: emulator.token(who, scope),
+          ...(refusal.json === undefined ? {} : { json: refusal.json }),
+          ...(refusal.raw === undefined
+            ? {}
+            : {
+                headers: { 'content-type': refusal.raw.contentType },
+                payload: refusal.raw.payload,
+              }),
+        }),
+        refusal.status,
+        refusal.id,
+      );
+      expect(snapshot(emulator.dataDir)).toBe(before);
+    },
+  );
 });
 
 describe('over real HTTP', () => {

@@ -3,7 +3,7 @@
 // describe Outreach and API.md the emulator; each such place is a test below.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ErrorDocument } from '../shared/jsonApiErrors';
-import { SORT_FIELDS } from './query/listQuery';
+import { SORT_FIELDS } from './query/parameters';
 import { createAjv, hyperSchema, openapi } from './test/contract';
 import type { SingleDocument } from './test/documents';
 import { purposeDocument, startEmulator, type Emulator } from './test/harness';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { MIGRATIONS } from './migrations';
-import { seedFreshDatabase } from './seed';
+import { migrate } from '../shared/migrate';
 
 export type EmulatorDatabase = Database.Database;
 
@@ -11,11 +11,14 @@ export function databaseFile(dataDir: string): string {
 }
 
 /**
- * Opens `${dataDir}/emulator.sqlite`, applies pending migrations and seeds a database that was
- * created just now. Safe to call from two processes at once (the server and the token CLI):
+ * Opens `${dataDir}/emulator.sqlite`, applies pending migrations and `seed`s a database that was
+ * created just now (the caller's seed: this layer knows the schema, not the data). Safe to call from two processes at once (the server and the token CLI):
  * migrating and seeding happen in one IMMEDIATE transaction, so only one of them does it.
  */
-export function openEmulatorDatabase(dataDir: string): EmulatorDatabase {
+export function openEmulatorDatabase(
+  dataDir: string,
+  seed: (db: EmulatorDatabase) => void,
+): EmulatorDatabase {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const db = new Database(databaseFile(dataDir));
   try {
@@ -26,7 +29,8 @@ export function openEmulatorDatabase(dataDir: string): EmulatorDatabase {
     db.pragma('foreign_keys = ON');
     // The token CLI may write while the server runs; wait instead of failing with SQLITE_BUSY.
     db.pragma('busy_timeout = 5000');
-    migrate(db);
+    adoptMigrationsTable(db);
+    migrate(db, MIGRATIONS, seed);
   } catch (error) {
     db.close();
     throw error;
@@ -34,22 +38,15 @@ export function openEmulatorDatabase(dataDir: string): EmulatorDatabase {
   return db;
 }
 
-function migrate(db: EmulatorDatabase): void {
-  db.exec(`CREATE TABLE IF NOT EXISTS migrations (
-    version INTEGER PRIMARY KEY,
-    name TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-  )`);
-  const applied = db.prepare('SELECT version FROM migrations');
-  const record = db.prepare('INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)');
-  db.transaction(() => {
-    const done = new Set(applied.pluck().all() as number[]);
-    const fresh = done.size === 0;
-    for (const migration of MIGRATIONS) {
-      if (done.has(migration.version)) continue;
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, new Date().toISOString());
-    }
-    if (fresh) seedFreshDatabase(db);
-  }).immediate();
+/**
+ * Data directories from before the shared runner recorded their migrations in a `migrations`
+ * table and left user_version at 0: carry the count over once.
+ */
+function adoptMigrationsTable(db: EmulatorDatabase): void {
+  const table = db.prepare(
+    "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'migrations'",
+  );
+  if (table.get() === undefined || db.pragma('user_version', { simple: true }) !== 0) return;
+  const applied = db.prepare('SELECT count(*) FROM migrations').pluck().get() as number;
+  db.pragma(`user_version = ${applied}`);
 }

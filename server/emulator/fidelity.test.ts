@@ -5,7 +5,7 @@ import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCEPTED_NAMES, REFUSED_NAMES } from '../../shared/purposeName.cases';
 import { buildEmulatorServer } from './app';
-import { SEEDED_CLIENT } from './seed';
+import { SEEDED_CLIENT } from '../shared/seededClient';
 import { JSON_API, tempDataDir, tokenFor } from './test/harness';
 import type { FastifyInstance } from 'fastify';
 

@@ -5,7 +5,7 @@
 // `app.inject`, because Node itself refuses a 50 KB request line on a socket (431).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_FILTER_PARAMETERS } from './query/callListQuery';
-import { SORT_FIELDS } from './query/listQuery';
+import { SORT_FIELDS } from './query/parameters';
 import { isErrorDocument } from './test/contract';
 import { startEmulator, type Emulator } from './test/harness';
 

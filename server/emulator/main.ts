@@ -2,7 +2,7 @@
 // the standalone emulator reads its environment; everything below takes options.
 import closeWithGrace from 'close-with-grace';
 import { buildEmulatorServer } from './app';
-import { emulatorOptionsFrom, formatEmulatorConfigErrors, parseEmulatorConfig } from './config';
+import { formatEmulatorConfigErrors, parseEmulatorConfig } from './config';
 
 const parsed = parseEmulatorConfig(process.env);
 if (!parsed.ok) {
@@ -10,7 +10,7 @@ if (!parsed.ok) {
   process.exit(1);
 }
 const config = parsed.config;
-const app = await buildEmulatorServer(emulatorOptionsFrom(config), {
+const app = await buildEmulatorServer(config.options, {
   logger: { level: config.logLevel },
   forceCloseConnections: 'idle',
 });
@@ -27,5 +27,5 @@ const address = app.server.address();
 const port = typeof address === 'object' && address !== null ? address.port : config.port;
 // Tests and scripts read this line to learn the port when EMULATOR_PORT=0.
 console.log(
-  `Outreach emulator listening on http://${config.host}:${port} (data: ${config.dataDir})`,
+  `Outreach emulator listening on http://${config.host}:${port} (data: ${config.options.dataDir})`,
 );

@@ -1,12 +1,8 @@
-/**
- * Schema migrations, applied in order and recorded in the `migrations` table. Never edit a
- * released migration: add a new one, so that existing data directories upgrade in place.
- */
-export type Migration = { version: number; name: string; sql: string };
+/** The emulator's schema, in order; `server/shared/migrate.ts` applies it. */
+import type { Migration } from '../shared/migrate';
 
 export const MIGRATIONS: readonly Migration[] = [
   {
-    version: 1,
     name: 'initial schema',
     sql: `
       CREATE TABLE users (
@@ -77,7 +73,6 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 2,
     name: 'display order expression index',
     // Matches the ORDER BY terms of the default sort (nulls last, then order, then id) exactly,
     // so SQLite walks the index instead of sorting every row for each list request.
@@ -87,7 +82,6 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
-    version: 3,
     name: 'calls',
     // Read-only calls, so that an admin can see how many logged calls use a purpose. Deleting a
     // purpose keeps its calls (Outreach does too) and clears their purpose.

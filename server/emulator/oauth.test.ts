@@ -3,7 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestClock } from '../testing/testClock';
-import { SEEDED_CLIENT } from './seed';
+import { SEEDED_CLIENT } from '../shared/seededClient';
 import type { TokenResponse } from './oauth/tokenGrants';
 import type { ApiRootDocument, OAuthErrorResponse } from './test/documents';
 import { startEmulator, type Emulator } from './test/harness';

@@ -7,7 +7,7 @@ import { createTestClock } from '../testing/testClock';
 import { databaseFile } from './db';
 import { HOUSEKEEPING_EVERY_MS } from './oauth/housekeeping';
 import { OAUTH_RATE_LIMIT_PER_MINUTE } from './oauth/plugin';
-import { SEEDED_CLIENT } from './seed';
+import { SEEDED_CLIENT } from '../shared/seededClient';
 import { startEmulator, type Emulator } from './test/harness';
 
 const REDIRECT = 'http://localhost:8787/auth/callback';

@@ -2,7 +2,7 @@
 // true exactly when that token's PATCH succeeds and meta.canDelete exactly when its DELETE does.
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ErrorDocument } from '../shared/jsonApiErrors';
-import { SEEDED_PURPOSES } from './seed';
+import { SEEDED_PURPOSES } from '../../shared/seededPurposes';
 import type { ListDocument, SingleDocument } from './test/documents';
 import { purposeDocument, startEmulator, type Emulator } from './test/harness';
 

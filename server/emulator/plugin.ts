@@ -5,8 +5,8 @@ import { jsonApiErrorHandler } from '../shared/jsonApiErrors';
 import { sqliteAnswers, type ReadinessChecks } from '../shared/health';
 import { EMULATOR_DEFAULTS } from './config';
 import { openEmulatorDatabase } from './db';
+import { seedFreshDatabase } from './seed';
 import { resourceNotFound } from './http/errors';
-import { FixedWindowRateLimiter } from './http/rateLimiter';
 import { registerSecurityHeaders } from './http/securityHeaders';
 import { oauthPlugin } from './oauth/plugin';
 import { createRepositories } from './repositories';
@@ -39,16 +39,18 @@ export type EmulatorOptions = {
  * Standalone it is registered at '', inside the app server at '/emulator'.
  */
 export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, options) => {
-  const db = openEmulatorDatabase(options.dataDir);
+  const clock = options.clock ?? systemClock;
+  // Seeding is the plugin's start: the database layer knows the schema, not the seeded data.
+  const db = openEmulatorDatabase(options.dataDir, (fresh) =>
+    seedFreshDatabase(fresh, new Date(clock.now())),
+  );
   app.addHook('onClose', (_instance, done) => {
     db.close();
     done();
   });
   options.readiness?.add('emulatorDatabase', () => sqliteAnswers(db));
-  const clock = options.clock ?? systemClock;
   const repos = createRepositories(db);
   // Expired OAuth rows are cleared at start and every minute by the OAuth plugin (housekeeping.ts).
-  const limiter = new FixedWindowRateLimiter(options.rateLimit ?? EMULATOR_DEFAULTS.rateLimit);
   const apiBase = `${options.publicPrefix ?? app.prefix}/api/v2`;
 
   await registerSecurityHeaders(app);
@@ -57,7 +59,13 @@ export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, o
   app.setNotFoundHandler((request) => {
     throw resourceNotFound(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);
   });
-  await app.register(apiRoutes, { prefix: '/api/v2', repos, limiter, apiBase, clock });
+  await app.register(apiRoutes, {
+    prefix: '/api/v2',
+    repos,
+    rateLimit: options.rateLimit ?? EMULATOR_DEFAULTS.rateLimit,
+    apiBase,
+    clock,
+  });
   await app.register(oauthPlugin, {
     prefix: '/oauth',
     repos,

@@ -1,8 +1,9 @@
-import { createHash } from 'node:crypto';
+import { SEEDED_PURPOSES } from '../../shared/seededPurposes';
+import { SEEDED_CLIENT } from '../shared/seededClient';
 import type { EmulatorDatabase } from './db';
+import type { Role } from './domain/roles';
+import { sha256Hex } from './domain/sha256';
 import { insertSeedRows, type SeedRows } from './repositories/seedRows';
-
-export type Role = 'admin' | 'manager' | 'agent';
 
 export type SeededUser = {
   id: number;
@@ -16,33 +17,6 @@ export const SEEDED_USERS: readonly SeededUser[] = [
   { id: 1, email: 'alex.morgan@example.com', firstName: 'Alex', lastName: 'Morgan', role: 'admin' },
   { id: 2, email: 'maria.chen@example.com', firstName: 'Maria', lastName: 'Chen', role: 'manager' },
   { id: 3, email: 'sam.patel@example.com', firstName: 'Sam', lastName: 'Patel', role: 'agent' },
-];
-
-/** The registered client of the app server. The secret is public on purpose: it is an emulator. */
-export const SEEDED_CLIENT = {
-  clientId: 'call-purpose-admin',
-  clientSecret: 'emulator-secret-not-for-production',
-  name: 'Call Purpose Admin',
-} as const;
-
-export type SeededPurpose = {
-  id: number;
-  name: string;
-  order: number;
-  locked: boolean;
-  creatorId: number;
-};
-
-// Orders leave gaps of 10 so that moving one purpose between two neighbours costs one PATCH.
-export const SEEDED_PURPOSES: readonly SeededPurpose[] = [
-  { id: 1, name: 'Initial Contact', order: 10, locked: true, creatorId: 1 },
-  { id: 2, name: 'Follow Up', order: 20, locked: true, creatorId: 1 },
-  { id: 3, name: 'Discovery Call', order: 30, locked: false, creatorId: 2 },
-  { id: 4, name: 'Demo', order: 40, locked: false, creatorId: 2 },
-  { id: 5, name: 'Pricing Discussion', order: 50, locked: false, creatorId: 1 },
-  { id: 6, name: 'Negotiation', order: 60, locked: false, creatorId: 1 },
-  { id: 7, name: 'Check-in', order: 70, locked: false, creatorId: 2 },
-  { id: 8, name: 'Renewal', order: 80, locked: false, creatorId: 1 },
 ];
 
 /**
@@ -87,10 +61,6 @@ function seededCalls(now: Date): SeedRows['calls'] {
     }
   }
   return calls;
-}
-
-export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value).digest('hex');
 }
 
 /** Called by the migration step only when the database file was created just now. */

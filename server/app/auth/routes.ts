@@ -11,8 +11,9 @@ import type { AuthCookies } from './cookies';
 import type { SessionCookieHelpers } from './currentSession';
 import { TokenGrantError, UpstreamUnavailableError, type OAuthClient } from './oauthClient';
 import type { PendingLoginSealer } from './pendingLogin';
-import { codeChallenge, randomToken, sha256 } from './pkce';
-import type { SessionService } from './sessions';
+import type { SignInError } from '../../../shared/signInErrors';
+import { codeChallenge, randomToken } from './pkce';
+import { sessionIdHash, type SessionService } from './sessions';
 
 export interface AuthRoutesOptions {
   config: AppConfig;
@@ -24,17 +25,8 @@ export interface AuthRoutesOptions {
   current: SessionCookieHelpers;
 }
 
-/** Reasons /sign-in?error= may carry; the SPA turns each into a sentence. */
-export type SignInError =
-  | 'access_denied'
-  | 'invalid_state'
-  | 'sign_in_failed'
-  | 'upstream_unavailable'
-  | 'rate_limited'
-  | 'storage_unavailable';
-
 /** `error` is a SignInError or, passed through, the code the upstream's authorize page returned. */
-function signInUrl(error: string, returnTo?: string): string {
+function signInUrl(error: SignInError | (string & {}), returnTo?: string): string {
   const params = new URLSearchParams({ error });
   if (returnTo !== undefined) params.set('returnTo', returnTo);
   return `/sign-in?${params.toString()}`;
@@ -145,7 +137,7 @@ export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (app, option
         const scopes = grant.scopes ?? identity.scopes ?? [config.upstream.scope];
         // Signing in again in this browser ends the session it had, on every app server.
         const previous = current.id(request);
-        if (previous !== undefined) await sessions.end({ idHash: sha256(previous) });
+        if (previous !== undefined) await sessions.end({ idHash: sessionIdHash(previous) });
         const { id } = await sessions.open(grant, user, scopes);
         return reply
           .setCookie(cookies.session, id, cookies.sessionOptions(config.sessionTtlSeconds))
@@ -201,7 +193,7 @@ export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (app, option
     // Cross-origin sign-outs are refused by the plugin's onRequest hook (403 below).
     async (request, reply) => {
       const id = current.id(request);
-      if (id !== undefined) await sessions.end({ idHash: sha256(id) });
+      if (id !== undefined) await sessions.end({ idHash: sessionIdHash(id) });
       current.clear(reply);
       return reply.code(204).header('cache-control', 'no-store').send();
     },

@@ -17,6 +17,9 @@ import {
 import { randomToken, sha256 } from './pkce';
 
 /** The session is over (its refresh token was refused, or it was signed out meanwhile). */
+/** Only a session id's hash is stored: a copy of the store opens no session. */
+export const sessionIdHash = (id: string): string => sha256(id);
+
 export class SessionEndedError extends Error {
   override name = 'SessionEndedError';
 }
@@ -144,7 +147,7 @@ export function createSessionService({
       const id = randomToken();
       const createdAt = now();
       const session: SessionRecord = {
-        idHash: sha256(id),
+        idHash: sessionIdHash(id),
         user,
         scopes,
         ...tokensFrom(grant, null),
@@ -158,7 +161,7 @@ export function createSessionService({
 
     async find(id: string | undefined): Promise<SessionRecord | undefined> {
       if (id === undefined || id === '') return undefined;
-      return store.find(sha256(id));
+      return store.find(sessionIdHash(id));
     },
 
     /** A usable access token, refreshed first when it is about to expire. */

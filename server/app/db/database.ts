@@ -1,14 +1,17 @@
 // The app server's own SQLite file: sessions, nothing else (pending sign-ins travel in a sealed
 // cookie since schema 2). WAL so reads
-// never wait on the occasional write; migrations keyed on PRAGMA user_version.
+// never wait on the occasional write; migrations by the shared runner.
 import Database from 'better-sqlite3';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
+import { migrate, type Migration } from '../../shared/migrate';
 
 export type AppDatabase = Database.Database;
 
-const MIGRATIONS: readonly string[] = [
-  `CREATE TABLE sessions (
+const MIGRATIONS: readonly Migration[] = [
+  {
+    name: 'sessions and pending sign-ins',
+    sql: `CREATE TABLE sessions (
      id_hash TEXT PRIMARY KEY,
      user_json TEXT NOT NULL,
      scopes TEXT NOT NULL,
@@ -27,11 +30,15 @@ const MIGRATIONS: readonly string[] = [
      expires_at INTEGER NOT NULL
    );
    CREATE INDEX pending_logins_expires_at ON pending_logins (expires_at);`,
+  },
   // Tokens are sealed from here on: key_id names the key, NULL marks a row from schema 1 whose
   // plain tokens the store seals when it opens. `version` guards token writes.
-  `ALTER TABLE sessions ADD COLUMN key_id TEXT;
+  {
+    name: 'sealed tokens; pending sign-ins move to a sealed cookie',
+    sql: `ALTER TABLE sessions ADD COLUMN key_id TEXT;
    ALTER TABLE sessions ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
    DROP TABLE pending_logins;`,
+  },
 ];
 
 export function openAppDatabase(dataDir: string): AppDatabase {
@@ -44,21 +51,6 @@ export function openAppDatabase(dataDir: string): AppDatabase {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  migrate(db);
+  migrate(db, MIGRATIONS);
   return db;
-}
-
-function migrate(db: AppDatabase): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > MIGRATIONS.length) {
-    throw new Error(
-      `${db.name} is from a newer version of the app (schema ${current}); this one knows ${MIGRATIONS.length}.`,
-    );
-  }
-  for (let version = current; version < MIGRATIONS.length; version += 1) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[version] as string);
-      db.pragma(`user_version = ${version + 1}`);
-    })();
-  }
 }

@@ -2,7 +2,6 @@
 // --appendonly no`), never a shared instance. `restart()` brings it back on the same port,
 // empty, as a Redis without persistence comes back after a crash.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { freePort } from './harness';
 
 export const REDIS_SERVER = process.env.REDIS_SERVER_PATH ?? '/usr/bin/redis-server';
@@ -12,10 +11,6 @@ export interface TestRedis {
   port: number;
   stop(): Promise<void>;
   start(): Promise<void>;
-}
-
-export function redisServerAvailable(): boolean {
-  return existsSync(REDIS_SERVER);
 }
 
 function launch(port: number): Promise<ChildProcess> {

@@ -2,11 +2,13 @@
 // access token for a seeded user, written to the same database a server on DATA_DIR reads.
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { readEmulatorConfig } from '../config';
+import { formatEmulatorConfigErrors, parseEmulatorConfig } from '../config';
 import { openEmulatorDatabase } from '../db';
-import { parseScopeList } from '../domain/scopes';
-import { createRepositories } from '../repositories';
-import { SEEDED_CLIENT } from '../seed';
+import { parseScopeList } from '../../../shared/scopes';
+import { createOAuthRepository } from '../repositories/oauth';
+import { createUserRepository } from '../repositories/users';
+import { seedFreshDatabase } from '../seed';
+import { SEEDED_CLIENT } from '../../shared/seededClient';
 import { issueAccessToken } from '../services/tokens';
 
 const USAGE =
@@ -25,29 +27,26 @@ export function mintToken(
       error: `Unknown scope "${scope}". Use e.g. "callPurposes.read callPurposes.write" (levels: read, write, delete, all).`,
     };
   }
-  const db = openEmulatorDatabase(dataDir);
+  const db = openEmulatorDatabase(dataDir, (fresh) => seedFreshDatabase(fresh, new Date(now)));
   try {
-    const repos = createRepositories(db);
-    const user = who.includes('@')
-      ? repos.users.findByEmail(who)
-      : repos.users.findFirstByRole(who);
+    // Only the two repositories a token needs: who it is for, and where it is kept.
+    const users = createUserRepository(db);
+    const user = who.includes('@') ? users.findByEmail(who) : users.findFirstByRole(who);
     if (!user) {
-      const known = repos.users
+      const known = users
         .listAll()
         .map((u) => `${u.role} (${u.email})`)
         .join(', ');
       return { error: `No seeded user "${who}". Known: ${known}.` };
     }
-    const token = repos.transaction(() =>
-      issueAccessToken(repos, {
-        userId: user.id,
-        clientId: SEEDED_CLIENT.clientId,
-        scopes,
-        grantId: null,
-        ttlSeconds,
-        now,
-      }),
-    );
+    const token = issueAccessToken(createOAuthRepository(db), {
+      userId: user.id,
+      clientId: SEEDED_CLIENT.clientId,
+      scopes,
+      grantId: null,
+      ttlSeconds,
+      now,
+    });
     return { token };
   } finally {
     db.close();
@@ -71,8 +70,13 @@ function main(): number {
     console.error(USAGE);
     return 1;
   }
-  const config = readEmulatorConfig(process.env);
-  const result = mintToken(config.dataDir, who, parsed.values.scope, config.tokenTtlSeconds);
+  const settings = parseEmulatorConfig(process.env);
+  if (!settings.ok) {
+    console.error(formatEmulatorConfigErrors(settings.errors));
+    return 1;
+  }
+  const { dataDir, tokenTtlSeconds } = settings.config.options;
+  const result = mintToken(dataDir, who, parsed.values.scope, tokenTtlSeconds);
   if ('error' in result) {
     console.error(result.error);
     return 1;

@@ -1,5 +1,5 @@
 /** Top-level JSON:API documents for callPurposes: a single resource or a page of them. */
-import { authorizationMeta, type Principal } from '../domain/permissions';
+import { authorizationMeta, type Grant } from '../domain/permissions';
 import type { DocumentOptions, ListQuery } from '../query/listQuery';
 import {
   sortValuesOf,
@@ -11,7 +11,7 @@ import { pageLinks } from './pageLinks';
 import { callPurposeResource, userResource } from './resources';
 
 /** What every document needs besides its rows: who asks, the users, where links point. */
-export type DocumentContext = { principal: Principal; users: UserRepository; apiBase: string };
+export type DocumentContext = { principal: Grant; users: UserRepository; apiBase: string };
 
 function includedCreators(
   rows: CallPurposeRow[],

@@ -1,6 +1,6 @@
 /** `links` of a page of any list: first, and prev/next with keyset cursors when rows lie there. */
 import { encodeCursor, type CursorValues } from '../query/cursor';
-import type { SortKey } from '../query/listQuery';
+import type { SortKey } from '../query/parameters';
 
 /** Keeps brackets readable in links: `page[size]=50` rather than `page%5Bsize%5D=50`. */
 function queryString(params: [string, string][]): string {

@@ -2,14 +2,14 @@
  * Validates JSON:API write documents for callPurposes. Collects every problem, so a form can
  * show all field errors at once, and reports each with a JSON pointer into the request body.
  */
+import { ORDER_MAX, ORDER_MIN } from '../../../shared/order';
 import { checkPurposeName, NAME_MAX_LENGTH, type NameProblem } from '../../../shared/purposeName';
 import { conflict, validationErrors } from '../http/errors';
-import type { CallPurposeChanges } from '../repositories/callPurposes';
 
-// `order` is stored and compared as a 32-bit signed integer, like Outreach's int column; 0 and
-// negative values are allowed because orders only need to compare, not to count from 1.
-export const ORDER_MIN = -2147483648;
-export const ORDER_MAX = 2147483647;
+/** What a PATCH (or, with a name, a POST) asks to change. */
+export type CallPurposeChanges = { name?: string; order?: number | null };
+
+// 0 and negative orders are allowed: orders only need to compare, not to count from 1.
 
 const READ_ONLY_ATTRIBUTES = ['createdAt', 'updatedAt'];
 const DATA_MEMBERS = ['type', 'id', 'attributes', 'relationships'];

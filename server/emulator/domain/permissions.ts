@@ -2,29 +2,33 @@
  * Who may do what (DESIGN.md "Roles in the emulator"). The same functions decide both the
  * authorization meta and the outcome of the write, which is what makes the meta exact.
  */
-import type { CallPurposeRow } from '../repositories/callPurposes';
-import type { UserRow } from '../repositories/users';
-import { grantsScope } from './scopes';
+import type { Role } from './roles';
+import { grantsScope } from '../../../shared/scopes';
 
-export type Principal = { user: UserRow; scopes: readonly string[]; clientId: string };
+/** What the rules read of a user and of a purpose; the stored rows carry more. */
+type Actor = { id: number; role: Role };
+type OwnedPurpose = { locked: boolean; creatorId: number | null };
 
-export function roleMayCreate(user: UserRow): boolean {
+/** Who asks, and with which granted scopes. */
+export type Grant = { user: Actor; scopes: readonly string[] };
+
+export function roleMayCreate(user: Actor): boolean {
   return user.role === 'admin' || user.role === 'manager';
 }
 
-export function roleMayUpdate(user: UserRow, purpose: CallPurposeRow): boolean {
+export function roleMayUpdate(user: Actor, purpose: OwnedPurpose): boolean {
   if (user.role === 'admin') return true;
   return user.role === 'manager' && !purpose.locked;
 }
 
-export function roleMayDelete(user: UserRow, purpose: CallPurposeRow): boolean {
+export function roleMayDelete(user: Actor, purpose: OwnedPurpose): boolean {
   if (user.role === 'admin') return true;
   return user.role === 'manager' && !purpose.locked && purpose.creatorId === user.id;
 }
 
 export function authorizationMeta(
-  principal: Principal,
-  purpose: CallPurposeRow,
+  principal: Grant,
+  purpose: OwnedPurpose,
 ): { canWrite: boolean; canDelete: boolean } {
   return {
     canWrite:

@@ -4,6 +4,7 @@
  * request: the hand-written parsers stay, because Fastify's own validation would answer with
  * its own error format instead of a JSON:API document with `source.pointer`/`source.parameter`.
  */
+import Type from 'typebox';
 import { errorDocumentSchema } from '../../shared/jsonApiErrors';
 
 /** What the API guard, the parsers and the error handler may answer on any /api/v2 route. */
@@ -27,15 +28,8 @@ export function errorResponses(...statuses: number[]) {
  * answer `/callPurposes/abc` with its own 400, where the handler answers 404 resourceNotFound
  * (a path that names no resource), as Outreach does.
  */
-export const idParamsSchema = {
-  type: 'object',
-  required: ['id'],
-  properties: {
-    id: {
-      type: 'string',
-      description: 'A positive integer id; anything else names no resource (404).',
-    },
-  },
-} as const;
+export const idParamsSchema = Type.Object({
+  id: Type.String({ description: 'A positive integer id; anything else names no resource (404).' }),
+});
 
 export const noContentSchema = { type: 'null', description: 'No content.' } as const;

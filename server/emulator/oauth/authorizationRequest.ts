@@ -1,5 +1,5 @@
 /** Validates `/oauth/authorize` parameters (RFC 6749 §4.1.1, RFC 7636 §4.3). */
-import { parseScopeList } from '../domain/scopes';
+import { parseScopeList } from '../../../shared/scopes';
 import type { Repositories } from '../repositories';
 import { AuthorizePageError } from './errors';
 import { isValidChallenge } from './pkce';

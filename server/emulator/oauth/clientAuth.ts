@@ -2,7 +2,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Repositories } from '../repositories';
 import type { ClientRow } from '../repositories/oauth';
-import { sha256Hex } from '../seed';
+import { sha256Hex } from '../domain/sha256';
 import { OAuthError } from './errors';
 
 function fromBasic(header: string): { clientId: string; clientSecret: string } {

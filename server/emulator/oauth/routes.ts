@@ -1,7 +1,7 @@
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../../clock';
 import type { Repositories } from '../repositories';
-import { sha256Hex } from '../seed';
+import { sha256Hex } from '../domain/sha256';
 import { newSecret } from '../services/tokens';
 import { validateAuthorizationRequest, type RedirectableError } from './authorizationRequest';
 import { authenticateClient } from './clientAuth';

@@ -2,10 +2,10 @@
  * The two grants of the token endpoint. Each runs in one transaction; a refused grant returns
  * its error instead of throwing so that revoking a replayed code's tokens is not rolled back.
  */
-import { parseScopeList } from '../domain/scopes';
+import { parseScopeList } from '../../../shared/scopes';
 import type { Repositories } from '../repositories';
 import type { ClientRow, GrantRow } from '../repositories/oauth';
-import { sha256Hex } from '../seed';
+import { sha256Hex } from '../domain/sha256';
 import { issueAccessToken, newSecret } from '../services/tokens';
 import { OAuthError } from './errors';
 import { verifierMatches } from './pkce';
@@ -28,7 +28,7 @@ function issueTokens(
   settings: TokenSettings,
   now: number,
 ): TokenResponse {
-  const accessToken = issueAccessToken(repos, {
+  const accessToken = issueAccessToken(repos.oauth, {
     userId: grant.userId,
     clientId: grant.clientId,
     scopes: scopes.access,

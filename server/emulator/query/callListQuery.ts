@@ -3,6 +3,7 @@
  * takes, over a call's own fields. Pure: no I/O, no SQL. Unknown parameters are a 400.
  */
 import { invalidQueryParameter } from '../http/errors';
+import { pageRequest, type PageRequest } from './listQuery';
 import {
   collectParams,
   DEFAULT_PAGE_SIZE,
@@ -13,15 +14,13 @@ import {
   parseInteger,
   parsePageSize,
   parseSort,
-  pageRequest,
   parseTimestamp,
   rejectLeftovers,
   type FilterCondition,
   type FilterValue,
-  type PageRequest,
   type SortField,
   type SortKey,
-} from './listQuery';
+} from './parameters';
 
 export const CALL_SORT_FIELDS = ['id', 'createdAt', 'updatedAt'] as const satisfies SortField[];
 export const CALL_FIELDS = [

@@ -4,7 +4,7 @@
  * neither skip nor repeat rows.
  */
 import { invalidQueryParameter } from '../http/errors';
-import type { SortKey } from './listQuery';
+import type { SortKey } from './parameters';
 
 export type CursorValue = string | number | null;
 /** One value per sort key, in the same order as the sort. */

@@ -1,6 +1,9 @@
+import { ORDER_MAX } from '../../../shared/order';
 import type { EmulatorDatabase } from '../db';
+import type { CallPurposeChanges } from '../domain/callPurposeInput';
 import type { CursorValues } from '../query/cursor';
-import type { FilterCondition, PageRequest, SortKey } from '../query/listQuery';
+import type { PageRequest } from '../query/listQuery';
+import type { FilterCondition, SortKey } from '../query/parameters';
 import { createKeysetLister, type KeysetPage } from './keysetPages';
 import { whereClause } from './listSql';
 
@@ -15,13 +18,10 @@ export type CallPurposeRow = {
   updatedAt: string;
 };
 
-export type CallPurposeChanges = { name?: string; order?: number | null };
-
 export type CallPurposePage = KeysetPage<CallPurposeRow>;
 
 type StoredRow = Omit<CallPurposeRow, 'locked'> & { locked: number };
 
-const INT32_MAX = 2147483647;
 /** New purposes land this far after the current last one, leaving room to reorder by one PATCH. */
 const ORDER_STEP = 10;
 
@@ -91,7 +91,7 @@ export function createCallPurposeRepository(db: EmulatorDatabase) {
         let order = input.order;
         if (order === undefined) {
           const maxOrder = selectMaxOrder.get()?.maxOrder ?? null;
-          order = maxOrder === null ? ORDER_STEP : Math.min(maxOrder + ORDER_STEP, INT32_MAX);
+          order = maxOrder === null ? ORDER_STEP : Math.min(maxOrder + ORDER_STEP, ORDER_MAX);
         }
         const info = insert.run(input.name, order, input.creatorId, input.now, input.now);
         const created = findById(Number(info.lastInsertRowid));

@@ -1,7 +1,7 @@
 import type { EmulatorDatabase } from '../db';
 import type { CallFilterField, CallListQuery } from '../query/callListQuery';
 import type { CursorValues } from '../query/cursor';
-import type { SortKey } from '../query/listQuery';
+import type { SortKey } from '../query/parameters';
 import { createKeysetLister, type KeysetPage } from './keysetPages';
 import { whereClauseFor } from './listSql';
 

@@ -6,7 +6,8 @@
 import type { Statement } from 'better-sqlite3';
 import type { EmulatorDatabase } from '../db';
 import type { CursorValues } from '../query/cursor';
-import type { PageRequest, SortKey } from '../query/listQuery';
+import type { PageRequest } from '../query/listQuery';
+import type { SortKey } from '../query/parameters';
 import { keysetCondition, orderBy, type SqlFragment } from './listSql';
 
 export type KeysetPage<Row> = { rows: Row[]; hasNext: boolean; hasPrev: boolean; count?: number };

@@ -3,7 +3,7 @@
  * column name comes from a fixed table below; every value is a bound parameter.
  */
 import type { CursorValues } from '../query/cursor';
-import type { FilterCondition, SortField, SortKey } from '../query/listQuery';
+import type { FilterCondition, SortField, SortKey } from '../query/parameters';
 
 const COLUMN: Record<SortField, string> = {
   id: 'id',

@@ -1,5 +1,5 @@
 import type { EmulatorDatabase } from '../db';
-import type { Role } from '../seed';
+import type { Role } from '../domain/roles';
 
 export type UserRow = {
   id: number;

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import type { Clock } from '../../clock';
-import { createApiGuard } from '../http/apiGuard';
+import { registerApiGuard } from './apiGuard';
 import { resourceNotFound } from '../http/errors';
 import { registerJsonApiParsers } from '../http/jsonApiParsers';
-import type { FixedWindowRateLimiter } from '../http/rateLimiter';
 import type { Repositories } from '../repositories';
 import { jsonApiErrorHandler } from '../../shared/jsonApiErrors';
 import { callPurposeRoutes } from './callPurposes';
@@ -13,7 +12,8 @@ import { userRoutes } from './users';
 
 export type ApiDeps = {
   repos: Repositories;
-  limiter: FixedWindowRateLimiter;
+  /** Requests per user per hour. */
+  rateLimit: number;
   /** This API's path as clients reach it, for the links documents carry. */
   apiBase: string;
   clock: Clock;
@@ -23,7 +23,7 @@ export type ApiDeps = {
 export const apiRoutes: FastifyPluginAsync<ApiDeps> = async (app, deps) => {
   registerJsonApiParsers(app);
   app.setErrorHandler(jsonApiErrorHandler('emulator'));
-  app.addHook('onRequest', createApiGuard(deps));
+  await registerApiGuard(app, deps);
   // Registered here so that unknown /api/v2 paths also pass the guard and carry rate-limit headers.
   app.setNotFoundHandler((request) => {
     throw resourceNotFound(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);

@@ -1,4 +1,5 @@
-import type { FastifyPluginCallback, FastifyRequest } from 'fastify';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
 import type { Clock } from '../../clock';
 import { parseCreateDocument, parseUpdateDocument } from '../domain/callPurposeInput';
 import { roleMayCreate, roleMayDelete, roleMayUpdate } from '../domain/permissions';
@@ -7,7 +8,7 @@ import {
   singleDocument,
   type DocumentContext,
 } from '../documents/callPurposeDocuments';
-import { principalOf, requireScope } from '../http/apiGuard';
+import { principalOf, requireScope } from './apiGuard';
 import { forbidden, resourceNotFound } from '../http/errors';
 import { parseDocumentQuery, parseListQuery, parseNoQuery } from '../query/listQuery';
 import type { Repositories } from '../repositories';
@@ -21,8 +22,6 @@ import {
   readCallPurposeRouteSchema,
   updateCallPurposeRouteSchema,
 } from './schemas';
-
-type Params = { id: string };
 
 function notFound(id: string) {
   return resourceNotFound(`There is no callPurpose with id ${JSON.stringify(id)}.`);
@@ -50,7 +49,7 @@ function assertMayDelete(user: UserRow, row: CallPurposeRow): void {
   }
 }
 
-export const callPurposeRoutes: FastifyPluginCallback<{
+export const callPurposeRoutes: FastifyPluginCallbackTypebox<{
   repos: Repositories;
   apiBase: string;
   clock: Clock;
@@ -92,7 +91,7 @@ export const callPurposeRoutes: FastifyPluginCallback<{
     },
   );
 
-  app.get<{ Params: Params }>(
+  app.get(
     '/callPurposes/:id',
     { schema: readCallPurposeRouteSchema, onRequest: requireScope(['callPurposes', 'read']) },
     async (request, reply) => {
@@ -104,7 +103,7 @@ export const callPurposeRoutes: FastifyPluginCallback<{
     },
   );
 
-  app.patch<{ Params: Params }>(
+  app.patch(
     '/callPurposes/:id',
     { schema: updateCallPurposeRouteSchema, onRequest: requireScope(['callPurposes', 'write']) },
     async (request, reply) => {
@@ -127,7 +126,7 @@ export const callPurposeRoutes: FastifyPluginCallback<{
     },
   );
 
-  app.delete<{ Params: Params }>(
+  app.delete(
     '/callPurposes/:id',
     { schema: deleteCallPurposeRouteSchema, onRequest: requireScope(['callPurposes', 'delete']) },
     async (request, reply) => {
@@ -138,7 +137,7 @@ export const callPurposeRoutes: FastifyPluginCallback<{
         id !== undefined &&
         repos.callPurposes.delete(id, (row) => assertMayDelete(principal.user, row));
       if (!deleted) throw notFound(request.params.id);
-      return reply.status(204).send();
+      return reply.status(204).send(null);
     },
   );
   done();

@@ -1,6 +1,6 @@
-import type { FastifyPluginCallback } from 'fastify';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { callListDocument, callResource } from '../documents/callDocuments';
-import { requireScope } from '../http/apiGuard';
+import { requireScope } from './apiGuard';
 import { methodNotAllowed, resourceNotFound } from '../http/errors';
 import { parseCallListQuery, parseCallQuery } from '../query/callListQuery';
 import type { Repositories } from '../repositories';
@@ -11,7 +11,7 @@ const READ_ONLY = ['GET', 'HEAD'] as const;
 const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /** `calls` is read-only here (API.md "Calls"): what an admin needs to see a purpose's usage. */
-export const callRoutes: FastifyPluginCallback<{ repos: Repositories; apiBase: string }> = (
+export const callRoutes: FastifyPluginCallbackTypebox<{ repos: Repositories; apiBase: string }> = (
   app,
   { repos, apiBase },
   done,
@@ -32,7 +32,7 @@ export const callRoutes: FastifyPluginCallback<{ repos: Repositories; apiBase: s
     },
   );
 
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/calls/:id',
     { schema: readCallRouteSchema, onRequest: readScope },
     async (request, reply) => {

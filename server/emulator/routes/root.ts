@@ -1,5 +1,5 @@
 import type { FastifyPluginCallback } from 'fastify';
-import { principalOf } from '../http/apiGuard';
+import { principalOf } from './apiGuard';
 import { parseNoQuery } from '../query/listQuery';
 import { searchParamsOf, sendDocument } from './requestQuery';
 import { apiRootRouteSchema } from './schemas';

@@ -1,18 +1,18 @@
-import type { FastifyPluginCallback } from 'fastify';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
 import { userResource } from '../documents/resources';
-import { requireScope } from '../http/apiGuard';
+import { requireScope } from './apiGuard';
 import { resourceNotFound } from '../http/errors';
 import { parseUserQuery } from '../query/listQuery';
 import type { Repositories } from '../repositories';
 import { parseId, searchParamsOf, sendDocument } from './requestQuery';
 import { readUserRouteSchema } from './schemas';
 
-export const userRoutes: FastifyPluginCallback<{ repos: Repositories; apiBase: string }> = (
+export const userRoutes: FastifyPluginCallbackTypebox<{ repos: Repositories; apiBase: string }> = (
   app,
   { repos, apiBase },
   done,
 ) => {
-  app.get<{ Params: { id: string } }>(
+  app.get(
     '/users/:id',
     {
       schema: readUserRouteSchema,

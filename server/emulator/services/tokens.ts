@@ -3,16 +3,19 @@
  * so a copy of the database file does not hand out working credentials.
  */
 import { randomBytes } from 'node:crypto';
-import type { Principal } from '../domain/permissions';
 import type { Repositories } from '../repositories';
-import { sha256Hex } from '../seed';
+import type { UserRow } from '../repositories/users';
+import { sha256Hex } from '../domain/sha256';
+
+/** The user a valid token stands for, with what it was granted and by which client. */
+export type Principal = { user: UserRow; scopes: readonly string[]; clientId: string };
 
 export function newSecret(): string {
   return randomBytes(32).toString('base64url');
 }
 
 export function issueAccessToken(
-  repos: Repositories,
+  oauth: Repositories['oauth'],
   input: {
     userId: number;
     clientId: string;
@@ -23,7 +26,7 @@ export function issueAccessToken(
   },
 ): string {
   const token = newSecret();
-  repos.oauth.createAccessToken({
+  oauth.createAccessToken({
     sha256: sha256Hex(token),
     userId: input.userId,
     clientId: input.clientId,
@@ -39,7 +42,11 @@ export type TokenCheck =
   | { ok: true; principal: Principal; expiresAt: number }
   | { ok: false; reason: 'invalid' | 'expired' };
 
-export function checkAccessToken(repos: Repositories, token: string, now: number): TokenCheck {
+export function checkAccessToken(
+  repos: Pick<Repositories, 'oauth' | 'users'>,
+  token: string,
+  now: number,
+): TokenCheck {
   const row = repos.oauth.findAccessToken(sha256Hex(token));
   if (!row) return { ok: false, reason: 'invalid' };
   if (row.expiresAt <= now) return { ok: false, reason: 'expired' };

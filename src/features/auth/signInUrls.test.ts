@@ -5,17 +5,15 @@ import {
   REFUSED_RETURN_TO,
 } from '../../../shared/returnTo.cases';
 import { paths } from '../../lib/paths';
-import { outreachLoginUrl, safeReturnTo, signInPath } from './signInUrls';
+import { outreachLoginUrl, signInPath } from './signInUrls';
 
 // The same table the app server's /auth/login is tested against (server/app/returnTo.integration.test.ts).
 describe('the SPA follows the shared return-to rule', () => {
   it.each(KEPT_RETURN_TO)('keeps %j', (input, expected) => {
-    expect(safeReturnTo(input)).toBe(expected);
     expect(outreachLoginUrl(input)).toBe(`/auth/login?returnTo=${encodeURIComponent(expected)}`);
   });
 
   it.each(REFUSED_RETURN_TO)('sends %j back to the list', (input) => {
-    expect(safeReturnTo(input)).toBe(DEFAULT_RETURN_TO);
     expect(signInPath(input)).toBe(`/sign-in?returnTo=${encodeURIComponent(DEFAULT_RETURN_TO)}`);
     expect(outreachLoginUrl(input)).toBe(
       `/auth/login?returnTo=${encodeURIComponent(DEFAULT_RETURN_TO)}`,
@@ -27,7 +25,6 @@ describe('the SPA follows the shared return-to rule', () => {
   });
 
   it('treats a missing returnTo as the list', () => {
-    expect(safeReturnTo(null)).toBe(DEFAULT_RETURN_TO);
     expect(outreachLoginUrl(null)).toBe('/auth/login?returnTo=%2Fcall-purposes');
   });
 });

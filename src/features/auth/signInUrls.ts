@@ -5,14 +5,10 @@ import { paths } from '../../lib/paths';
 
 export const SIGN_IN_PATH = paths.signIn.href();
 
-export function safeReturnTo(value: string | null | undefined): string {
-  return sanitizeReturnTo(value);
-}
-
 export function signInPath(returnTo: string): string {
-  return `${SIGN_IN_PATH}?returnTo=${encodeURIComponent(safeReturnTo(returnTo))}`;
+  return `${SIGN_IN_PATH}?returnTo=${encodeURIComponent(sanitizeReturnTo(returnTo))}`;
 }
 
 export function outreachLoginUrl(returnTo: string | null): string {
-  return `/auth/login?returnTo=${encodeURIComponent(safeReturnTo(returnTo))}`;
+  return `/auth/login?returnTo=${encodeURIComponent(sanitizeReturnTo(returnTo))}`;
 }

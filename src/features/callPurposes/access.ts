@@ -1,4 +1,4 @@
-import { canCreate } from '../../lib/authorization';
+import { canCreate, canReadCalls } from '../../lib/authorization';
 import type { Session } from '../../lib/session';
 import type { CallPurpose } from './types';
 
@@ -32,6 +32,6 @@ export function listAccess(
     mayCreate: !isViewOnly,
     isViewOnly,
     showLocks: !isViewOnly && (purposes ?? []).some((purpose) => purpose.canWrite),
-    mayReadCalls: session.scopes.some((scope) => scope === 'calls.read' || scope === 'calls.all'),
+    mayReadCalls: canReadCalls(session),
   };
 }

@@ -1,6 +1,6 @@
+import { ORDER_MAX } from '../../../../shared/order';
 import type { CallPurpose } from '../types';
 
-const INT32_MAX = 2147483647;
 /** The gap the server leaves after the last purpose, so each can later move by one PATCH. */
 const STEP = 10;
 
@@ -15,7 +15,7 @@ export function ordersAfter(
 ): number[] | null {
   const orders = purposes.map((purpose) => purpose.order).filter((order) => order !== null);
   const last = orders.length === 0 ? 0 : Math.max(...orders);
-  const step = Math.min(STEP, Math.floor((INT32_MAX - last) / Math.max(count, 1)));
+  const step = Math.min(STEP, Math.floor((ORDER_MAX - last) / Math.max(count, 1)));
   if (step < 1) return null;
   return Array.from({ length: count }, (_, index) => last + step * (index + 1));
 }

@@ -1,12 +1,29 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+// @vitest-environment jsdom
+import { http, HttpResponse } from 'msw';
+import { describe, expect, it } from 'vitest';
+import { mswServer, withMswServer } from '../../../testing/mswServer';
 import { callPurposeApiPaths } from './callPurposeApiPaths';
 import { getCallPurposes } from './getCallPurposes';
 
 const FIRST_PAGE = callPurposeApiPaths.list();
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
+withMswServer();
+
+/** Serves `pages` (path and query → document) at /api/v2/callPurposes; returns what was asked. */
+function servePages(pages: Record<string, object>): string[] {
+  const asked: string[] = [];
+  mswServer.use(
+    http.get('/api/v2/callPurposes', ({ request }) => {
+      const url = new URL(request.url);
+      const path = `${url.pathname}${url.search}`;
+      asked.push(path);
+      return path in pages
+        ? HttpResponse.json(pages[path])
+        : new HttpResponse(null, { status: 404 });
+    }),
+  );
+  return asked;
+}
 
 const resource = (id: number, order: number | null) => ({
   type: 'callPurpose',
@@ -19,7 +36,7 @@ const alex = { type: 'user', id: 1, attributes: { firstName: 'Alex', lastName: '
 
 describe('getCallPurposes', () => {
   it('follows links.next through the proxy and returns display order', async () => {
-    const pages: Record<string, unknown> = {
+    const pages: Record<string, object> = {
       [FIRST_PAGE]: {
         data: [resource(3, null), resource(1, 20)],
         included: [alex],
@@ -32,29 +49,21 @@ describe('getCallPurposes', () => {
         links: { next: null },
       },
     };
-    const fetchMock = vi.fn((path: string) =>
-      Promise.resolve(new Response(JSON.stringify(pages[path]))),
-    );
-    vi.stubGlobal('fetch', fetchMock);
+    const asked = servePages(pages);
 
     const purposes = await getCallPurposes();
 
-    expect(fetchMock.mock.calls.map(([path]) => path)).toEqual(Object.keys(pages));
+    expect(asked).toEqual(Object.keys(pages));
     expect(purposes.map((purpose) => purpose.id)).toEqual([2, 1, 3]);
     expect(purposes[0]).toMatchObject({ creatorName: 'Alex Morgan', canWrite: true });
   });
 
   it("never follows a link off this origin's API", async () => {
-    const fetchMock = vi.fn(() =>
-      Promise.resolve(
-        new Response(
-          JSON.stringify({ data: [], links: { next: 'https://evil.example/api/v2/x' } }),
-        ),
-      ),
-    );
-    vi.stubGlobal('fetch', fetchMock);
+    const asked = servePages({
+      [FIRST_PAGE]: { data: [], links: { next: 'https://evil.example/api/v2/x' } },
+    });
     await expect(getCallPurposes()).rejects.toThrow(/outside \/api\/v2/);
-    expect(fetchMock).toHaveBeenCalledTimes(1);
+    expect(asked).toEqual([FIRST_PAGE]);
   });
 
   it('asks for authorization meta, creators and big pages', () => {

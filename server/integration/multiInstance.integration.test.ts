@@ -5,10 +5,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEEDED_CLIENT } from '../emulator/seed';
+import { SEEDED_CLIENT } from '../shared/seededClient';
 import { startEmulatorProcess, type EmulatorProcess } from '../emulator/test/emulatorProcess';
-import { createRedisSessionStore } from './sessions/redisSessionStore';
-import { tokenCipher } from './sessions/tokenCipher';
+import { createRedisSessionStore } from '../app/sessions/redisSessionStore';
+import { tokenCipher } from '../app/sessions/tokenCipher';
 import {
   browser,
   CookieJar,
@@ -17,9 +17,9 @@ import {
   startProcess,
   tempDir,
   type Browser,
-} from './test/harness';
-import { startTestRedis, type TestRedis } from './test/redisServer';
-import { startRelay, type RelayedRequest } from './test/relay';
+} from '../app/test/harness';
+import { startTestRedis, type TestRedis } from '../app/test/redisServer';
+import { startRelay, type RelayedRequest } from '../app/test/relay';
 
 interface TokenRelay {
   url: string;

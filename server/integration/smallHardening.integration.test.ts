@@ -9,10 +9,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import viteConfig from '../../vite.config';
 import { buildApp } from '../buildApp';
-import { parseAppConfig } from './config';
-import { redactUrl } from './logger';
-import { resolveSessionSecret } from './sessionSecret';
-import { fakeDist, freePort, tempDir } from './test/harness';
+import { parseAppConfig } from '../app/config';
+import { redactUrl } from '../app/logger';
+import { resolveSessionSecret } from '../app/sessionSecret';
+import { fakeDist, freePort, tempDir } from '../app/test/harness';
 
 let app: FastifyInstance;
 let base: string;

@@ -8,16 +8,16 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../buildApp';
 import { EMULATOR_DEFAULTS } from '../emulator/config';
-import { RATE_LIMIT_WINDOW_MS } from '../emulator/http/rateLimiter';
-import { SEEDED_CLIENT } from '../emulator/seed';
+import { RATE_LIMIT_WINDOW_MS } from '../emulator/http/rateLimit';
+import { SEEDED_CLIENT } from '../shared/seededClient';
 import { createTestClock, type TestClock } from '../testing/testClock';
-import { parseAppConfig, type AppConfig } from './config';
+import { parseAppConfig, type AppConfig } from '../app/config';
 import { tokenFor } from '../emulator/test/harness';
-import { resolveSessionSecret } from './sessionSecret';
-import { createSqliteSessionStore } from './sessions/sqliteSessionStore';
-import type { SessionStore } from './sessions/store';
-import { tokenCipher } from './sessions/tokenCipher';
-import { browser, fakeDist, freePort, signIn, tempDir, type Browser } from './test/harness';
+import { resolveSessionSecret } from '../app/sessionSecret';
+import { createSqliteSessionStore } from '../app/sessions/sqliteSessionStore';
+import type { SessionStore } from '../app/sessions/store';
+import { tokenCipher } from '../app/sessions/tokenCipher';
+import { browser, fakeDist, freePort, signIn, tempDir, type Browser } from '../app/test/harness';
 
 interface Running {
   app: FastifyInstance;

@@ -14,9 +14,9 @@ import { KEPT_RETURN_TO, REFUSED_RETURN_TO } from '../../shared/returnTo.cases';
 import { DEFAULT_RETURN_TO } from '../../shared/returnTo';
 import { tokenFor } from '../emulator/test/harness';
 import { buildApp, type BuildOptions } from '../buildApp';
-import { parseAppConfig } from './config';
-import { resolveSessionSecret } from './sessionSecret';
-import { browser, fakeDist, freePort, signIn, tempDir, type Browser } from './test/harness';
+import { parseAppConfig } from '../app/config';
+import { resolveSessionSecret } from '../app/sessionSecret';
+import { browser, fakeDist, freePort, signIn, tempDir, type Browser } from '../app/test/harness';
 
 const JSONAPI = 'application/vnd.api+json';
 

@@ -6,11 +6,18 @@ import { randomBytes } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SEEDED_CLIENT } from '../emulator/seed';
+import { SEEDED_CLIENT } from '../shared/seededClient';
 import { startEmulatorProcess, type EmulatorProcess } from '../emulator/test/emulatorProcess';
 import { waitUntil } from '../testing/waitUntil';
-import { browser, freePort, signIn, startProcess, tempDir, type Browser } from './test/harness';
-import { startRelay, type RelayedRequest } from './test/relay';
+import {
+  browser,
+  freePort,
+  signIn,
+  startProcess,
+  tempDir,
+  type Browser,
+} from '../app/test/harness';
+import { startRelay, type RelayedRequest } from '../app/test/relay';
 
 /** The shared relay, keeping what reached the upstream API. */
 async function startRecordingRelay(target: string) {

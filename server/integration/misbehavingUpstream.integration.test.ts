@@ -10,11 +10,11 @@ import type { ServerResponse } from 'node:http';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../buildApp';
-import { SEEDED_CLIENT } from '../emulator/seed';
+import { SEEDED_CLIENT } from '../shared/seededClient';
 import { startEmulatorProcess, type EmulatorProcess } from '../emulator/test/emulatorProcess';
-import { parseAppConfig } from './config';
-import { browser, fakeDist, freePort, signIn, tempDir, type Browser } from './test/harness';
-import { startRelay, type Relay } from './test/relay';
+import { parseAppConfig } from '../app/config';
+import { browser, fakeDist, freePort, signIn, tempDir, type Browser } from '../app/test/harness';
+import { startRelay, type Relay } from '../app/test/relay';
 
 const JSONAPI = 'application/vnd.api+json';
 const HTML_500 = '<html><body><h1>Internal Server Error</h1><pre>at secret.internal:8788</pre>';

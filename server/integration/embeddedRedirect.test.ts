@@ -3,10 +3,10 @@
 import { rmSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
 import { buildApp } from '../buildApp';
-import { SEEDED_CLIENT } from '../emulator/seed';
-import { parseAppConfig } from './config';
-import { resolveSessionSecret } from './sessionSecret';
-import { fakeDist, tempDir } from './test/harness';
+import { SEEDED_CLIENT } from '../shared/seededClient';
+import { parseAppConfig } from '../app/config';
+import { resolveSessionSecret } from '../app/sessionSecret';
+import { fakeDist, tempDir } from '../app/test/harness';
 
 const dataDir = tempDir('data');
 const distDir = fakeDist();

@@ -6,9 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../buildApp';
-import { parseAppConfig } from './config';
-import { resolveSessionSecret } from './sessionSecret';
-import { browser, fakeDist, freePort, signIn, tempDir, type Browser } from './test/harness';
+import { parseAppConfig } from '../app/config';
+import { resolveSessionSecret } from '../app/sessionSecret';
+import { browser, fakeDist, freePort, signIn, tempDir, type Browser } from '../app/test/harness';
 
 const A = 'secret-A-0123456789-0123456789-0123456789';
 const B = 'secret-B-9876543210-9876543210-9876543210';
