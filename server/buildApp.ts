@@ -2,6 +2,7 @@
 // the same way): the app server plugin, the embedded Outreach emulator at /emulator when no
 // OUTREACH_API_URL is set, and the liveness and readiness probes.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { PUBLIC_DEMO_NOTICE } from '../shared/publicDemo';
 import type { Clock } from './clock';
 import { EMULATOR_MOUNT, type AppConfig } from './app/config';
 import { loggerOptions } from './app/logger';
@@ -49,6 +50,7 @@ export async function buildApp(
         ...(options.emulator?.redirectUris ?? []),
         `${config.publicUrl}/auth/callback`,
       ],
+      ...(config.publicDemo ? { pageNotice: PUBLIC_DEMO_NOTICE } : {}),
       readiness,
     });
   }

@@ -29,6 +29,11 @@ export type EmulatorOptions = {
    * reverse proxy publishes the emulator at another path.
    */
   publicPrefix?: string;
+  /**
+   * A line every HTML page shows above its content (the consent page included): the app server
+   * passes its public demo's "anyone can sign in as anyone".
+   */
+  pageNotice?: string;
   /** Where the emulator adds its own readiness check (its database answers). */
   readiness?: ReadinessChecks;
 };
@@ -76,6 +81,7 @@ export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, o
         options.refreshTokenTtlSeconds ?? EMULATOR_DEFAULTS.refreshTokenTtlSeconds,
       codeTtlSeconds: options.codeTtlSeconds ?? EMULATOR_DEFAULTS.codeTtlSeconds,
       redirectUris: [...(options.redirectUris ?? [])],
+      pageNotice: options.pageNotice,
     },
   });
 };

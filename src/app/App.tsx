@@ -2,9 +2,11 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { ToastProvider } from '../components/toast/ToastProvider';
 import { SIGN_IN_PATH, signInPath } from '../features/auth/signInUrls';
 import { createBlockableHistory } from '../lib/blockableHistory';
+import { forgetSession } from '../lib/session';
 import { AppRouter } from './AppRouter';
 import { AppRoutes, prefetchFirstPage } from './AppRoutes';
 import { createQueryClient } from './createQueryClient';
+import { PublicDemoNotice } from './PublicDemoNotice';
 
 const history = createBlockableHistory();
 
@@ -14,7 +16,7 @@ const queryClient = createQueryClient({
     const { pathname, search } = history.location;
     if (pathname === SIGN_IN_PATH) return;
     history.replace(signInPath(pathname + search));
-    queryClient.clear();
+    forgetSession(queryClient);
   },
 });
 
@@ -24,6 +26,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
+        <PublicDemoNotice />
         <AppRouter history={history}>
           <AppRoutes />
         </AppRouter>

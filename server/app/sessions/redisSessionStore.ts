@@ -10,6 +10,7 @@
 // unparsable field ends the session instead of being believed.
 import { Redis } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
+import { isLoopbackHostname } from '../../shared/loopback';
 import {
   SessionStoreUnavailableError,
   type SessionRecord,
@@ -112,8 +113,6 @@ export function describeRedisUrl(url: string): string {
   }
 }
 
-const LOOPBACK_HOSTS = new Set(['localhost', '[::1]']);
-
 /** A Redis anyone on the network path can read and write: no password, no TLS, not this host. */
 export function isExposedRedisUrl(url: string): boolean {
   let parsed: URL;
@@ -122,7 +121,7 @@ export function isExposedRedisUrl(url: string): boolean {
   } catch {
     return false;
   }
-  const loopback = LOOPBACK_HOSTS.has(parsed.hostname) || parsed.hostname.startsWith('127.');
+  const loopback = isLoopbackHostname(parsed.hostname);
   const password = parsed.password !== '' || parsed.searchParams.has('password');
   return parsed.protocol === 'redis:' && !password && !loopback;
 }

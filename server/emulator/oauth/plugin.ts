@@ -6,12 +6,16 @@ import { oauthRoutes, sendAuthorizePageError, type OAuthDeps } from './routes';
 
 const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded';
 
+/** `notice`: the line the plugin's pages show above their content (EmulatorOptions.pageNotice). */
 function oauthErrorHandler(
   error: FastifyError | Error,
   request: FastifyRequest,
   reply: FastifyReply,
+  notice: string | undefined,
 ) {
-  if (error instanceof AuthorizePageError) return sendAuthorizePageError(reply, error.description);
+  if (error instanceof AuthorizePageError) {
+    return sendAuthorizePageError(reply, error.description, { notice });
+  }
   if (error instanceof OAuthError) {
     if (error.code === 'invalid_client') reply.header('www-authenticate', 'Basic realm="outreach"');
     return reply
@@ -69,7 +73,9 @@ export const oauthPlugin: FastifyPluginAsync<OAuthDeps & { rateLimitPerMinute?: 
     if (body.toString().trim() === '') done(null, undefined);
     else done(new OAuthError('invalid_request', `Send an ${FORM_MEDIA_TYPE} body.`));
   });
-  app.setErrorHandler(oauthErrorHandler);
+  app.setErrorHandler((error: FastifyError, request, reply) =>
+    oauthErrorHandler(error, request, reply, deps.settings.pageNotice),
+  );
   // Per client address and endpoint: each attempt writes a grant, a code or a token, and each
   // guesses at a code or a client secret. The consent page itself (GET) is not limited.
   await app.register(fastifyRateLimit, {
@@ -90,7 +96,7 @@ export const oauthPlugin: FastifyPluginAsync<OAuthDeps & { rateLimitPerMinute?: 
         void sendAuthorizePageError(
           reply,
           'This sign-in form was sent from another site. Start the sign-in again from the app.',
-          403,
+          { status: 403, notice: deps.settings.pageNotice },
         );
         return;
       }

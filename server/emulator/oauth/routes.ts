@@ -20,7 +20,12 @@ import { exchangeAuthorizationCode, refreshAccessToken, type TokenSettings } fro
 export type OAuthDeps = {
   repos: Repositories;
   clock: Clock;
-  settings: TokenSettings & { codeTtlSeconds: number; redirectUris: readonly string[] };
+  settings: TokenSettings & {
+    codeTtlSeconds: number;
+    redirectUris: readonly string[];
+    /** A line above every page; see EmulatorOptions.pageNotice. */
+    pageNotice?: string;
+  };
 };
 
 const PAGE_SECURITY_HEADERS = {
@@ -63,7 +68,7 @@ export const oauthRoutes: FastifyPluginCallback<OAuthDeps> = (
     return reply
       .headers(PAGE_SECURITY_HEADERS)
       .type('text/html; charset=utf-8')
-      .send(consentPage(validated.request, repos.users.listAll()));
+      .send(consentPage(validated.request, repos.users.listAll(), settings.pageNotice));
   });
 
   app.post('/authorize', { schema: authorizeDecisionRouteSchema }, async (request, reply) => {
@@ -134,11 +139,11 @@ export const oauthRoutes: FastifyPluginCallback<OAuthDeps> = (
 export function sendAuthorizePageError(
   reply: FastifyReply,
   description: string,
-  status = 400,
+  { status = 400, notice }: { status?: number; notice?: string | undefined } = {},
 ): FastifyReply {
   return reply
     .status(status)
     .headers(PAGE_SECURITY_HEADERS)
     .type('text/html; charset=utf-8')
-    .send(authorizeErrorPage(description));
+    .send(authorizeErrorPage(description, notice));
 }
