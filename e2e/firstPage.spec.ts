@@ -70,7 +70,7 @@ test('every role fetches the same code before the list; writers get theirs after
   await manager.context.close();
 
   const agent = await openList(browser, 'agent');
-  await settledNetwork(agent.page);
+  await settledNetwork(agent.page, { idle: true });
   const agentScripts = await agent.split();
   await agent.context.close();
 

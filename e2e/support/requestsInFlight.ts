@@ -1,7 +1,7 @@
 // "Nothing more will happen" is the state a test needs before it asserts an absence (no PATCH
 // after a cancelled drag, no script an agent may not run). Instead of Playwright's discouraged
 // `networkidle` (a fixed 500 ms of silence, which a polling list may never give), wait for the
-// browser to be idle and for every request the page started to have finished.
+// page to have acted on what the test did and for every request it started to have finished.
 import { expect, type Page, type Request } from '@playwright/test';
 
 const inFlight = new WeakMap<Page, Set<Request>>();
@@ -16,10 +16,23 @@ export function trackRequests(page: Page): void {
   inFlight.set(page, open);
 }
 
-/** Resolves once the browser has run an idle callback and no tracked request is open. */
-export async function settledNetwork(page: Page): Promise<void> {
+/**
+ * Resolves once the page has rendered a frame and run the tasks queued behind it (so whatever
+ * the last input started has started), or with `idle`, once the browser was idle (when the list
+ * loads code it defers), and then no tracked request is open.
+ */
+export async function settledNetwork(page: Page, { idle = false } = {}): Promise<void> {
   const open = inFlight.get(page);
   if (open === undefined) throw new Error('settledNetwork needs trackRequests(page) first');
-  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+  await page.evaluate(
+    (waitForIdle) =>
+      new Promise((resolve) => {
+        // An idle callback never runs while something keeps the page busy (a drag's frame
+        // loop): its `timeout` runs it anyway, so this cannot hang.
+        if (waitForIdle) requestIdleCallback(resolve, { timeout: 2_000 });
+        else requestAnimationFrame(() => setTimeout(resolve, 0));
+      }),
+    idle,
+  );
   await expect.poll(() => [...open].map((request) => request.url())).toEqual([]);
 }
