@@ -6,7 +6,9 @@ export default defineConfig({
   plugins: [react(), precompress()],
   build: {
     outDir: 'dist',
-    sourcemap: true,
+    // Maps for our own tools (bench/support/sourceMapBytes.ts), never named in a bundle; the app
+    // server does not serve them either (spa.ts).
+    sourcemap: 'hidden',
     // Every browser the app supports (it needs <dialog>, ES2022) preloads modules natively; the
     // polyfill would only add bytes to the first page.
     modulePreload: { polyfill: false },

@@ -2,10 +2,12 @@
 // the same way): the app server plugin, the embedded Outreach emulator at /emulator when no
 // OUTREACH_API_URL is set, and the liveness and readiness probes.
 import Fastify, { type FastifyInstance } from 'fastify';
+import { PUBLIC_DEMO_NOTICE } from '../shared/publicDemo';
 import type { Clock } from './clock';
 import { EMULATOR_MOUNT, type AppConfig } from './app/config';
 import { loggerOptions } from './app/logger';
 import { appServerPlugin } from './app/plugin';
+import { bareErrorSecurityHeaders, registerSecurityHeaders } from './app/securityHeaders';
 import { emulatorPlugin, type EmulatorOptions } from './emulator/plugin';
 import { registerHealthRoutes, ReadinessChecks } from './shared/health';
 import { frameworkErrorHandler } from './shared/jsonApiErrors';
@@ -29,7 +31,10 @@ export async function buildApp(
     ...timeoutServerOptions(options.timeouts),
     // On close, idle keep-alive connections end at once; requests in flight finish first.
     forceCloseConnections: 'idle',
-    frameworkErrors: frameworkErrorHandler,
+    frameworkErrors: (error, request, reply) => {
+      reply.headers(bareErrorSecurityHeaders(config.publicUrl));
+      frameworkErrorHandler(error, request, reply);
+    },
   });
   const readiness = new ReadinessChecks();
 
@@ -45,10 +50,15 @@ export async function buildApp(
         ...(options.emulator?.redirectUris ?? []),
         `${config.publicUrl}/auth/callback`,
       ],
+      ...(config.publicDemo ? { pageNotice: PUBLIC_DEMO_NOTICE } : {}),
       readiness,
     });
   }
   await app.register(appServerPlugin, { config, readiness, clock: options.clock });
-  registerHealthRoutes(app, readiness);
+  // The probes in their own context, with the same security headers as every other answer.
+  await app.register(async (probes) => {
+    await registerSecurityHeaders(probes, config.publicUrl);
+    registerHealthRoutes(probes, readiness);
+  });
   return app;
 }

@@ -2,6 +2,8 @@
 // `/emulator/api/v2/...` from the embedded emulator) must be followed through this origin's
 // `/api/v2` proxy. The proxy maps every link it hands the SPA; the SPA maps the links it follows
 // with the same function, so the two can never disagree about what a link means.
+import { withoutTrailingSlashes } from './trailingSlashes';
+
 export const PROXY_PREFIX = '/api/v2';
 
 const SAME_ORIGIN = 'http://same-origin.invalid';
@@ -20,7 +22,7 @@ export function proxiedApiPath(link: string, apiBase: string): string | undefine
   } catch {
     return undefined;
   }
-  const basePath = base.pathname.replace(/\/+$/, '');
+  const basePath = withoutTrailingSlashes(base.pathname);
   if (url.origin !== base.origin) return undefined;
   if (url.pathname !== basePath && !url.pathname.startsWith(`${basePath}/`)) return undefined;
   return `${PROXY_PREFIX}${url.pathname.slice(basePath.length)}${url.search}`;

@@ -167,6 +167,69 @@ describe('parseAppConfig', () => {
     );
   });
 
+  describe('the embedded emulator at a public address (anyone could sign in as anyone)', () => {
+    it('refuses to start, saying why and how to go on', () => {
+      const errors = errorsOf({ PUBLIC_URL: 'https://purposes.example.com' });
+      expect(errors).toEqual([
+        'PUBLIC_URL\'s host purposes.example.com is not this machine, and the embedded emulator would serve it: anyone who opens it could sign in as any user, the admin included (the emulator has no passwords). Set OUTREACH_API_URL, OUTREACH_OAUTH_URL, OUTREACH_CLIENT_ID, OUTREACH_CLIENT_SECRET and SESSION_SECRET to use a real Outreach, or EMULATOR_PUBLIC_DEMO=true for a public demo, whose every page then says "Demo: anyone can sign in as anyone".',
+      ]);
+      const message = formatConfigErrors(errors).split('\n');
+      expect(message[0]).toBe('The app server cannot start: one setting needs fixing.');
+      expect(message.at(-1)).toContain('PUBLIC_URL on localhost');
+    });
+
+    it.each([
+      'http://purposes.internal:8787',
+      'http://192.168.1.20:8787',
+      'http://0.0.0.0:8787',
+      'http://127.0.0.1.nip.io:8787',
+      'http://localhost.example.com',
+      'http://[::2]:8787',
+    ])('counts %s as public', (publicUrl) => {
+      expect(errorsOf({ PUBLIC_URL: publicUrl })).toEqual([
+        expect.stringContaining('is not this machine'),
+      ]);
+    });
+
+    it.each([
+      'http://localhost:8787',
+      'http://127.0.0.1:9000',
+      'http://127.1.2.3',
+      'http://[::1]:8787',
+    ])('serves %s, a loopback address, without a banner', (publicUrl) => {
+      const result = parseAppConfig({ PUBLIC_URL: publicUrl });
+      expect(result.ok && result.config.publicDemo).toBe(false);
+    });
+
+    it('serves a public demo asked for by name, which then says so', () => {
+      const result = parseAppConfig({
+        PUBLIC_URL: 'https://purposes.example.com',
+        EMULATOR_PUBLIC_DEMO: 'true',
+      });
+      expect(result.ok && result.config.publicDemo).toBe(true);
+      expect(result.ok && result.config.upstream.embedded).toBe(true);
+      // On this machine too: the flag is the banner, wherever the demo runs.
+      const local = parseAppConfig({ EMULATOR_PUBLIC_DEMO: ' true ' });
+      expect(local.ok && local.config.publicDemo).toBe(true);
+    });
+
+    it('takes EMULATOR_PUBLIC_DEMO as true or false only', () => {
+      expect(errorsOf({ EMULATOR_PUBLIC_DEMO: 'yes' })).toEqual([
+        'EMULATOR_PUBLIC_DEMO must be true or false (got "yes").',
+      ]);
+      const off = parseAppConfig({
+        EMULATOR_PUBLIC_DEMO: 'false',
+        PUBLIC_URL: 'https://a.example',
+      });
+      expect(off.ok).toBe(false);
+    });
+
+    it('has nothing to say about a real Outreach, which signs people in itself', () => {
+      const result = parseAppConfig({ ...REAL, EMULATOR_PUBLIC_DEMO: 'true' });
+      expect(result.ok && result.config.publicDemo).toBe(false);
+    });
+  });
+
   it('treats blank variables as unset', () => {
     expect(parseAppConfig({ OUTREACH_API_URL: '  ', PORT: '' }).ok).toBe(true);
   });

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import Type, { type Static } from 'typebox';
 import { SEEDED_CLIENT } from '../shared/seededClient';
+import { isLoopbackHostname } from '../shared/loopback';
 import {
+  flag,
   formatSettingErrors,
   httpOrigin,
   httpUrl,
@@ -19,6 +21,8 @@ import {
   wholeNumber,
   type Env,
 } from '../shared/settings';
+import { PUBLIC_DEMO_NOTICE } from '../../shared/publicDemo';
+import { withoutTrailingSlashes } from '../../shared/trailingSlashes';
 
 // calls.read only to count how many logged calls use a purpose before it is deleted.
 export const REQUESTED_SCOPE = 'callPurposes.all calls.read';
@@ -50,6 +54,9 @@ export const appSettingsSchema = Type.Object({
   OUTREACH_OAUTH_URL: httpUrl('https://api.outreach.io/oauth', "real Outreach's OAuth"),
   OUTREACH_CLIENT_ID: text('the OAuth app id'),
   OUTREACH_CLIENT_SECRET: text('the OAuth app secret'),
+  EMULATOR_PUBLIC_DEMO: flag(
+    'serve the embedded emulator on a public PUBLIC_URL, every page saying anyone can sign in as anyone',
+  ),
 });
 
 /** What real Outreach needs besides OUTREACH_API_URL, and why; the first three are its alone. */
@@ -85,6 +92,8 @@ function joinedSettingProblems(env: Env): string[] {
       `${strays.join(', ')} ${verb} set but OUTREACH_API_URL is not: set OUTREACH_API_URL too to use real Outreach, or unset ${them} to use the embedded emulator.`,
     );
   }
+  const publicEmulator = publicEmulatorProblem(env);
+  if (publicEmulator !== undefined) problems.push(publicEmulator);
   if (isSet(env, 'REDIS_URL') && unset.includes('SESSION_SECRET')) {
     problems.push(
       `SESSION_SECRET is required with REDIS_URL: every app server sharing the Redis must use the same one (at least ${MIN_SECRET_LENGTH} random characters).`,
@@ -93,13 +102,33 @@ function joinedSettingProblems(env: Env): string[] {
   return problems;
 }
 
+/**
+ * The embedded emulator has no passwords: its consent page lets whoever opens it sign in as any
+ * seeded user, the admin included. On this machine that is a try-out; at a public address it is an
+ * admin tool without authentication, so it serves there only when a public demo is asked for.
+ */
+function publicEmulatorProblem(env: Env): string | undefined {
+  if (isSet(env, 'OUTREACH_API_URL') || !isSet(env, 'PUBLIC_URL')) return undefined;
+  const host = URL.parse(env.PUBLIC_URL?.trim() ?? '')?.hostname;
+  // A malformed PUBLIC_URL has its own message; a demo asked for by name may be public.
+  if (host === undefined || isLoopbackHostname(host)) return undefined;
+  if (env.EMULATOR_PUBLIC_DEMO?.trim() === 'true') return undefined;
+  return (
+    `PUBLIC_URL's host ${host} is not this machine, and the embedded emulator would serve it: anyone ` +
+    'who opens it could sign in as any user, the admin included (the emulator has no passwords). ' +
+    'Set OUTREACH_API_URL, OUTREACH_OAUTH_URL, OUTREACH_CLIENT_ID, OUTREACH_CLIENT_SECRET and ' +
+    'SESSION_SECRET to use a real Outreach, or EMULATOR_PUBLIC_DEMO=true for a public demo, ' +
+    `whose every page then says "${PUBLIC_DEMO_NOTICE}".`
+  );
+}
+
 /** The host the server can reach itself on, for calls to the embedded emulator. */
 export function loopbackHost(host: string): string {
   if (['0.0.0.0', '::', '', 'localhost'].includes(host)) return 'localhost';
   return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
 }
 
-const withoutTrailingSlash = (url: string) => new URL(url).href.replace(/\/+$/, '');
+const withoutTrailingSlash = (url: string) => withoutTrailingSlashes(new URL(url).href);
 
 /**
  * Real Outreach, or the embedded emulator: then the browser consents at PUBLIC_URL/emulator,
@@ -166,12 +195,15 @@ export function parseAppConfig(env: Env, options: { dev?: boolean; distDir?: str
     /** Refresh an access token this long before it expires (capped at a quarter of its life). */
     refreshLeewaySeconds: 60,
     loginTtlSeconds: 600,
-    upstreamTimeoutMs: 30_000,
+    // Within 10 s a person still waits for an answer; after it, a 504 says Outreach is silent.
+    upstreamTimeoutMs: 10_000,
     /** How long `/readyz` waits for a real upstream to answer at all. */
     readinessTimeoutMs: 2_000,
     logLevel: isTest && !isSet(env, 'LOG_LEVEL') ? 'warn' : values.LOG_LEVEL,
     logRequests: !isTest,
     upstream: upstreamOf(values, publicUrl),
+    /** EMULATOR_PUBLIC_DEMO: every page, the emulator's consent page included, says so. */
+    publicDemo: values.OUTREACH_API_URL === undefined && values.EMULATOR_PUBLIC_DEMO,
   };
   return { ok: true as const, config };
 }
@@ -185,5 +217,5 @@ export const formatConfigErrors = (errors: readonly string[]) =>
   formatSettingErrors(
     'The app server',
     errors,
-    'Leave every OUTREACH_* setting unset to use the embedded emulator (see README).',
+    'To try the app on this machine, leave every OUTREACH_* setting unset and PUBLIC_URL on localhost: the embedded emulator then serves (see README).',
   );

@@ -25,3 +25,26 @@ export function sessionStoreUnavailable(reply: FastifyReply): FastifyReply {
     'The app server cannot reach its sign-in storage right now. It retries by itself; try again in a moment.',
   );
 }
+
+/**
+ * Outreach failed: it refused, cut the connection, answered a server error (504 when it did not
+ * answer in time). Its body and its address stay behind: neither helps the browser, and an
+ * internal address (`http://localhost:8788`) is nobody else's business.
+ */
+export function upstreamFailed(reply: FastifyReply, timedOut: boolean): FastifyReply {
+  return timedOut
+    ? sendError(
+        reply,
+        504,
+        'upstreamTimeout',
+        'Outreach is unreachable',
+        'Outreach did not answer in time. Try again in a moment.',
+      )
+    : sendError(
+        reply,
+        502,
+        'upstreamUnavailable',
+        'Outreach is unreachable',
+        'Outreach could not be reached or failed to answer. Try again in a moment.',
+      );
+}

@@ -2,12 +2,26 @@
 import { LogController, type FastifyServerOptions } from 'fastify';
 import type { AppConfig } from './config';
 
-/** /auth/callback?code=...&state=...: the query is a credential until it has been used. */
+const CALLBACK = '/auth/callback';
+
+/**
+ * /auth/callback?code=...&state=...: the query is a credential until it has been used. Judged on
+ * the decoded path, as the router reads it (`/%61uth/callback` is the same route); a path that
+ * does not decode cannot be judged, so its query is hidden too.
+ */
 export function redactUrl(url: string | undefined): string | undefined {
   if (url === undefined) return url;
   const query = url.indexOf('?');
-  if (query === -1 || !url.startsWith('/auth/callback')) return url;
-  return `${url.slice(0, query)}?[redacted]`;
+  if (query === -1) return url;
+  const path = url.slice(0, query);
+  let decoded: string | undefined;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    decoded = undefined;
+  }
+  if (decoded !== undefined && !decoded.includes(CALLBACK)) return url;
+  return `${path}?[redacted]`;
 }
 
 export function loggerOptions(

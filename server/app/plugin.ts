@@ -75,7 +75,12 @@ export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
   // First, so that every answer below (refusals and 404s included) carries them.
   await registerSecurityHeaders(app, config.publicUrl);
   await registerCompression(app);
-  await app.register(fastifyCookie, { secret: config.sessionSecret });
+  // Cookies are signed with SESSION_SECRET and still accepted under SESSION_SECRET_PREVIOUS, so a
+  // rotation signs nobody out (the store's tokens and sign-ins in progress rotate the same way).
+  const cookieSecrets = [config.sessionSecret, config.sessionSecretPrevious];
+  await app.register(fastifyCookie, {
+    secret: cookieSecrets.filter((secret): secret is string => secret !== undefined),
+  });
   const handleError = jsonApiErrorHandler('app server');
   app.setErrorHandler((error: Error, request, reply) => {
     if (error instanceof SessionStoreUnavailableError) {

@@ -35,3 +35,21 @@ export async function registerSecurityHeaders(
     strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: true } : false,
   });
 }
+
+/**
+ * For answers sent before any hook runs (the 400 for a URL that does not parse): helmet's
+ * headers come from an onRequest hook, which such a request never reaches. A JSON error needs no
+ * script, style or frame, so the policy allows nothing.
+ */
+export function bareErrorSecurityHeaders(publicUrl: string): Record<string, string> {
+  return {
+    'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'referrer-policy': 'same-origin',
+    'cross-origin-resource-policy': 'same-origin',
+    ...(publicUrl.startsWith('https:')
+      ? { 'strict-transport-security': 'max-age=31536000; includeSubDomains' }
+      : {}),
+  };
+}

@@ -13,7 +13,7 @@ export function resolveSessionSecret(config: ParsedAppConfig): AppConfig {
     // parseAppConfig already refuses this; kept as a guard for hand-built configs.
     throw new Error('SESSION_SECRET is required with a real Outreach upstream.');
   }
-  mkdirSync(config.dataDir, { recursive: true });
+  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
   const path = join(config.dataDir, SESSION_SECRET_FILE);
   let secret: string | undefined;
   try {

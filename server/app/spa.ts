@@ -55,6 +55,8 @@ export async function registerSpa(
       // GET, /emulator/... included, and hand misses to this plugin's not-found handler instead
       // of the one the path's owner registered.
       wildcard: false,
+      // Source maps stay on the server: they would hand anyone the readable source.
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
       cacheControl: false,
       // The build writes .br and .gz copies (scripts/precompress.ts); the one Accept-Encoding
       // allows is sent, so caches must key on it.

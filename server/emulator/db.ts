@@ -19,7 +19,7 @@ export function openEmulatorDatabase(
   dataDir: string,
   seed: (db: EmulatorDatabase) => void,
 ): EmulatorDatabase {
-  fs.mkdirSync(dataDir, { recursive: true });
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const db = new Database(databaseFile(dataDir));
   try {
     db.pragma('journal_mode = WAL');

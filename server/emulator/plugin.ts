@@ -29,6 +29,11 @@ export type EmulatorOptions = {
    * reverse proxy publishes the emulator at another path.
    */
   publicPrefix?: string;
+  /**
+   * A line every HTML page shows above its content (the consent page included): the app server
+   * passes its public demo's "anyone can sign in as anyone".
+   */
+  pageNotice?: string;
   /** Where the emulator adds its own readiness check (its database answers). */
   readiness?: ReadinessChecks;
 };
@@ -50,8 +55,7 @@ export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, o
   });
   options.readiness?.add('emulatorDatabase', () => sqliteAnswers(db));
   const repos = createRepositories(db);
-  // Expired access tokens are dead weight; clear them whenever the emulator starts.
-  repos.transaction(() => repos.oauth.deleteExpiredAccessTokens(clock.now()));
+  // Expired OAuth rows are cleared at start and every minute by the OAuth plugin (housekeeping.ts).
   const apiBase = `${options.publicPrefix ?? app.prefix}/api/v2`;
 
   await registerSecurityHeaders(app);
@@ -77,6 +81,7 @@ export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, o
         options.refreshTokenTtlSeconds ?? EMULATOR_DEFAULTS.refreshTokenTtlSeconds,
       codeTtlSeconds: options.codeTtlSeconds ?? EMULATOR_DEFAULTS.codeTtlSeconds,
       redirectUris: [...(options.redirectUris ?? [])],
+      pageNotice: options.pageNotice,
     },
   });
 };

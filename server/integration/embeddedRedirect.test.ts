@@ -1,5 +1,5 @@
-// With the embedded emulator behind a public host name (not loopback), the emulator must still
-// accept the app's own callback, or nobody could sign in.
+// With the embedded emulator behind a public host name (not loopback, so a public demo), the
+// emulator must still accept the app's own callback, or nobody could sign in.
 import { rmSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
 import { buildApp } from '../buildApp';
@@ -17,7 +17,12 @@ afterAll(() => {
 
 it('accepts PUBLIC_URL/auth/callback as a redirect URI, and no other public URI', async () => {
   const parsed = parseAppConfig(
-    { PUBLIC_URL: 'https://purposes.example.com', DATA_DIR: dataDir, NODE_ENV: 'test' },
+    {
+      PUBLIC_URL: 'https://purposes.example.com',
+      EMULATOR_PUBLIC_DEMO: 'true',
+      DATA_DIR: dataDir,
+      NODE_ENV: 'test',
+    },
     { distDir },
   );
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));

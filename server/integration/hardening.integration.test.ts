@@ -261,7 +261,10 @@ describe('the composed server, hardened', () => {
 describe('behind an https PUBLIC_URL', () => {
   let server: Running;
   beforeAll(async () => {
-    server = await start({ PUBLIC_URL: 'https://call-purposes.example.com' });
+    server = await start({
+      PUBLIC_URL: 'https://call-purposes.example.com',
+      EMULATOR_PUBLIC_DEMO: 'true',
+    });
   });
   afterAll(async () => {
     await server?.stop();

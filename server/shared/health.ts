@@ -39,14 +39,14 @@ export function sqliteAnswers(db: Database.Database): boolean {
 }
 
 /**
- * Any HTTP answer at all (a 401 included) means the upstream is reachable; only a refused
- * connection, a DNS failure or no answer within `timeoutMs` counts as down.
+ * Any HTTP answer short of a server error (a 401 included) means the upstream is reachable; a
+ * refused or cut connection, a DNS failure, a 5xx or no answer within `timeoutMs` counts as down.
  */
 export function answersHttp(url: string, timeoutMs: number): ReadinessCheck {
   return async () => {
     const response = await fetch(url, { method: 'HEAD', signal: AbortSignal.timeout(timeoutMs) });
     await response.arrayBuffer();
-    return true;
+    return response.status < 500;
   };
 }
 

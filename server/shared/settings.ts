@@ -21,6 +21,10 @@ export const text = (about: string, options: { minLength?: number } & Extra = {}
 export const textOr = (fallback: string, about: string) =>
   Type.String({ default: fallback, description: about });
 
+/** `true` or `false` only, off unless asked for by name. */
+export const flag = (about: string) =>
+  Type.Boolean({ default: false, description: about, mustBe: 'must be true or false' });
+
 export const oneOf = <const V extends string[]>(values: V, fallback: V[number], about: string) =>
   Type.Enum(values, { default: fallback, description: about });
 

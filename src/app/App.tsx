@@ -2,8 +2,10 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ToastProvider } from '../components/toast/ToastProvider';
 import { SIGN_IN_PATH, signInPath } from '../features/auth/signInUrls';
+import { forgetSession } from '../lib/session';
 import { prefetchFirstPage, routes } from './AppRoutes';
 import { createQueryClient } from './createQueryClient';
+import { PublicDemoNotice } from './PublicDemoNotice';
 
 const router = createBrowserRouter(routes);
 
@@ -13,7 +15,7 @@ const queryClient = createQueryClient({
     const { pathname, search } = router.state.location;
     if (pathname === SIGN_IN_PATH) return;
     void router.navigate(signInPath(pathname + search), { replace: true });
-    queryClient.clear();
+    forgetSession(queryClient);
   },
 });
 
@@ -23,6 +25,7 @@ export function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <ToastProvider>
+        <PublicDemoNotice />
         <RouterProvider router={router} />
       </ToastProvider>
     </QueryClientProvider>

@@ -33,6 +33,19 @@ describe('describeError', () => {
     expect(isRetryable(error)).toBe(true);
   });
 
+  it('says Outreach is unreachable when the app server could not get an answer, and offers a retry', () => {
+    for (const [status, id] of [
+      [502, 'upstreamUnavailable'],
+      [504, 'upstreamTimeout'],
+    ] as const) {
+      const error = new ApiError(status, [{ id, title: 'Outreach is unreachable' }]);
+      expect(describeError(error)).toBe(
+        'Outreach is unreachable right now. Try again in a moment.',
+      );
+      expect(isRetryable(error)).toBe(true);
+    }
+  });
+
   it('passes the server detail through for validation errors, as a sentence', () => {
     const error = new ApiError(422, [{ id: 'validationError', detail: 'Name is too long' }]);
     expect(describeError(error)).toBe('Name is too long.');

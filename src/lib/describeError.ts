@@ -28,6 +28,9 @@ export function describeError(error: unknown): string {
       if (error.hasErrorId('sessionStoreUnavailable')) {
         return 'Sign-in storage is unavailable right now.';
       }
+      if (error.hasErrorId('upstreamUnavailable') || error.hasErrorId('upstreamTimeout')) {
+        return 'Outreach is unreachable right now. Try again in a moment.';
+      }
       if (error.status >= 500) {
         return `The server had a problem (HTTP ${error.status}). Try again in a moment.`;
       }

@@ -1,6 +1,6 @@
 // The signed-in session, shared by every feature (the header shows it, the list decides from its
 // scopes what to offer): the auth feature signs in and out, but does not own who is signed in.
-import { queryOptions, useSuspenseQuery } from '@tanstack/react-query';
+import { queryOptions, useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
 import { apiFetch } from './apiClient';
 
 export type Session = {
@@ -27,4 +27,14 @@ export function sessionQueryOptions() {
 /** The signed-in session; only for components under <RequireSession>, where it is loaded. */
 export function useSession(): Session {
   return useSuspenseQuery(sessionQueryOptions()).data;
+}
+
+/**
+ * After a session ends (signed out, expired): forgets every answer given to that user, and keeps
+ * only what the server tells everyone (queries with `meta.outlivesSession`, such as its config),
+ * which the page still shows; removing it would cancel it in flight and leave it unanswered.
+ */
+export function forgetSession(queryClient: QueryClient): void {
+  queryClient.removeQueries({ predicate: (query) => query.meta?.outlivesSession !== true });
+  queryClient.getMutationCache().clear();
 }

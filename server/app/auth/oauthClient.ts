@@ -20,6 +20,17 @@ export interface UpstreamIdentity {
 /** The upstream could not be reached or answered with a server error. */
 export class UpstreamUnavailableError extends Error {
   override name = 'UpstreamUnavailableError';
+  /** It did not answer within the app server's time limit (a 504, not a 502). */
+  readonly timedOut: boolean;
+  constructor(message: string, options: { timedOut?: boolean } = {}) {
+    super(message);
+    this.timedOut = options.timedOut ?? false;
+  }
+}
+
+/** An aborted fetch by AbortSignal.timeout, whether it aborted the headers or the body. */
+export function isTimeout(error: unknown): boolean {
+  return error instanceof Error && error.name === 'TimeoutError';
 }
 
 /** The token endpoint refused a grant (e.g. invalid_grant: a revoked or expired refresh token). */
@@ -61,7 +72,12 @@ export function createOAuthClient(
     try {
       return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     } catch (error) {
-      throw new UpstreamUnavailableError(`${new URL(url).origin} unreachable (${describe(error)})`);
+      throw new UpstreamUnavailableError(
+        `${new URL(url).origin} unreachable (${describe(error)})`,
+        {
+          timedOut: isTimeout(error),
+        },
+      );
     }
   }
 

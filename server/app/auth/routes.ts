@@ -50,6 +50,13 @@ const sessionSchema = {
   },
 } as const;
 
+/** `GET /auth/config`: the settings the browser may know (none of them secret). */
+const browserConfigSchema = {
+  type: 'object',
+  required: ['publicDemo'],
+  properties: { publicDemo: { type: 'boolean' } },
+} as const;
+
 export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (app, options, done) => {
   const { config, clock, pendingLogins, oauth, sessions, cookies, current } = options;
   const redirectUri = `${config.publicUrl}/auth/callback`;
@@ -161,6 +168,16 @@ export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (app, option
         }
         throw exchangeError;
       }
+    },
+  );
+
+  // What every page of the SPA shows before anyone signs in: a public demo says so.
+  app.get(
+    '/config',
+    { schema: { response: { 200: browserConfigSchema } } },
+    async (_request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return { publicDemo: config.publicDemo };
     },
   );
 

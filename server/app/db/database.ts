@@ -2,7 +2,7 @@
 // cookie since schema 2). WAL so reads
 // never wait on the occasional write; migrations by the shared runner.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import { migrate, type Migration } from '../../shared/migrate';
 
@@ -42,8 +42,12 @@ const MIGRATIONS: readonly Migration[] = [
 ];
 
 export function openAppDatabase(dataDir: string): AppDatabase {
-  mkdirSync(dataDir, { recursive: true });
-  const db = new Database(join(dataDir, 'app.sqlite'));
+  // Sessions are readable by this user only: the directory 0700, the file 0600 before SQLite
+  // opens it (its -wal and -shm files take the database file's mode).
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  const file = join(dataDir, 'app.sqlite');
+  closeSync(openSync(file, 'a', 0o600));
+  const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');

@@ -4,9 +4,9 @@
 import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config';
 import type { SessionCookieHelpers } from '../auth/currentSession';
-import { UpstreamUnavailableError, TokenGrantError } from '../auth/oauthClient';
+import { isTimeout, UpstreamUnavailableError, TokenGrantError } from '../auth/oauthClient';
 import { SessionEndedError, type SessionService } from '../auth/sessions';
-import { sendError, unauthenticated } from '../errors';
+import { sendError, unauthenticated, upstreamFailed } from '../errors';
 import { rewriteBodyLinks } from './links';
 import { upstreamUrlFor } from './upstreamUrl';
 
@@ -48,14 +48,38 @@ export const proxyRoutes: FastifyPluginCallback<ProxyOptions> = (app, options, d
         signal: AbortSignal.timeout(config.upstreamTimeoutMs),
       });
     } catch (error) {
-      const cause = (error as { cause?: { code?: string } }).cause?.code;
-      throw new UpstreamUnavailableError(
-        `${target.origin} unreachable (${cause ?? (error as Error).name})`,
-      );
+      throw unreachable(target, error);
     }
   }
 
-  async function relay(request: FastifyRequest, reply: FastifyReply, upstream: Response) {
+  function unreachable(target: URL, error: unknown): UpstreamUnavailableError {
+    const cause = (error as { cause?: { code?: string } }).cause?.code;
+    return new UpstreamUnavailableError(
+      `${target.origin} unreachable (${cause ?? (error as Error).name})`,
+      { timedOut: isTimeout(error) },
+    );
+  }
+
+  /** The whole body, or the reason it never came (a cut connection, the time limit). */
+  async function bodyOf(target: URL, upstream: Response): Promise<Buffer> {
+    try {
+      return Buffer.from(await upstream.arrayBuffer());
+    } catch (error) {
+      throw unreachable(target, error);
+    }
+  }
+
+  async function relay(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    target: URL,
+    upstream: Response,
+  ) {
+    const bytes = await bodyOf(target, upstream);
+    if (upstream.status >= 500) {
+      // An HTML error page or a stack trace is not for the browser: say what failed, in JSON:API.
+      throw new UpstreamUnavailableError(`${target.origin} answered ${upstream.status}`);
+    }
     reply.code(upstream.status).header('cache-control', 'no-store');
     for (const name of PASSED_BACK) {
       const value = upstream.headers.get(name);
@@ -64,7 +88,6 @@ export const proxyRoutes: FastifyPluginCallback<ProxyOptions> = (app, options, d
     upstream.headers.forEach((value, name) => {
       if (name.startsWith('x-ratelimit-')) reply.header(name, value);
     });
-    const bytes = Buffer.from(await upstream.arrayBuffer());
     if (request.method === 'HEAD' || upstream.status === 204 || upstream.status === 304) {
       return reply.send();
     }
@@ -89,17 +112,17 @@ export const proxyRoutes: FastifyPluginCallback<ProxyOptions> = (app, options, d
       if (upstream.status === 401) {
         // The token was revoked or expired early: refresh once (unless a concurrent request
         // already has) and try again.
-        await upstream.arrayBuffer();
+        await bodyOf(target, upstream);
         token = await sessions.accessTokenAfterRejection(session, token);
         upstream = await forward(request, target, token);
         if (upstream.status === 401) {
-          await upstream.arrayBuffer();
+          await bodyOf(target, upstream);
           await sessions.end(session);
           current.clear(reply);
           return unauthenticated(reply, 'The upstream no longer accepts this session.');
         }
       }
-      return await relay(request, reply, upstream);
+      return await relay(request, reply, target, upstream);
     } catch (error) {
       if (error instanceof SessionEndedError) {
         current.clear(reply);
@@ -118,13 +141,7 @@ export const proxyRoutes: FastifyPluginCallback<ProxyOptions> = (app, options, d
       }
       if (error instanceof UpstreamUnavailableError) {
         request.log.warn({ reason: error.message }, 'upstream unavailable');
-        return sendError(
-          reply,
-          502,
-          'upstreamUnavailable',
-          'Outreach is unavailable',
-          `The app server could not reach ${new URL(apiUrl).origin}. Try again shortly.`,
-        );
+        return upstreamFailed(reply, error.timedOut);
       }
       throw error;
     }

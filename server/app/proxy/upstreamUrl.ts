@@ -1,5 +1,6 @@
 // Mapping between the app's /api/v2 and the upstream's API base. Pure, so it is unit-tested.
 import { PROXY_PREFIX } from '../../../shared/apiLinks';
+import { withoutTrailingSlashes } from '../../../shared/trailingSlashes';
 
 /**
  * The upstream URL for a request URL under /api/v2 (path and raw query kept as sent), or
@@ -16,7 +17,7 @@ export function upstreamUrlFor(apiUrl: string, requestUrl: string): URL | undefi
     return undefined;
   }
   const base = new URL(apiUrl);
-  const basePath = base.pathname.replace(/\/+$/, '');
+  const basePath = withoutTrailingSlashes(base.pathname);
   const pathOk = target.pathname === basePath || target.pathname.startsWith(`${basePath}/`);
   if (target.origin !== base.origin || !pathOk) return undefined;
   if (/\/\.\.?(?:\/|$)|%2e/i.test(rest.split('?')[0] ?? '')) return undefined;

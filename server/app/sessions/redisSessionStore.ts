@@ -3,9 +3,14 @@
 // token writes that are a compare-and-set on the session's version (one Lua script each, so
 // they are atomic). Commands fail fast while Redis is away (no offline queue): the request that
 // needed a session gets a 503, and the client reconnects in the background on its own.
+//
+// Whoever can write to the Redis must not be able to extend, impersonate or revive a session:
+// the record (user, scopes, creation and expiry) and the tokens are each sealed with AES-GCM,
+// bound to the session's id hash (and the tokens to their version), so an edited, moved or
+// unparsable field ends the session instead of being believed.
 import { Redis } from 'ioredis';
 import type { FastifyBaseLogger } from 'fastify';
-import { openTokens, sealTokens, type SealedTokens } from './sealedTokens';
+import { isLoopbackHostname } from '../../shared/loopback';
 import {
   SessionStoreUnavailableError,
   type SessionRecord,
@@ -24,9 +29,65 @@ export interface RedisSessionStoreOptions {
   keyPrefix?: string;
 }
 
-interface StoredTokens extends SealedTokens {
-  accessIssuedAt: number;
-  accessExpiresAt: number;
+type SealedRecord = Pick<SessionRecord, 'user' | 'scopes' | 'createdAt' | 'expiresAt'>;
+
+const recordContext = (idHash: string) => `${idHash}:record`;
+const tokensContext = (idHash: string, version: number) => `${idHash}:tokens:${version}`;
+
+function seal(cipher: Cipher, value: unknown, context: string): string {
+  const sealed = cipher.seal(JSON.stringify(value), context);
+  return `${sealed.keyId}.${sealed.value}`;
+}
+
+/** The parsed value, or undefined for a retired key, an edited or moved value, or bad JSON. */
+function open(cipher: Cipher, field: string | undefined, context: string): unknown {
+  const dot = field?.indexOf('.') ?? -1;
+  if (field === undefined || dot < 0) return undefined;
+  const plain = cipher.open({ keyId: field.slice(0, dot), value: field.slice(dot + 1) }, context);
+  if (plain === undefined) return undefined;
+  try {
+    return JSON.parse(plain) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+const isNumber = (value: unknown): value is number => typeof value === 'number';
+
+function isSessionUser(value: unknown): value is SessionUser {
+  if (typeof value !== 'object' || value === null) return false;
+  const { id, name, email } = value as Record<string, unknown>;
+  return (
+    (id === null || typeof id === 'string' || isNumber(id)) &&
+    typeof name === 'string' &&
+    (email === null || typeof email === 'string')
+  );
+}
+
+function isSealedRecord(value: unknown): value is SealedRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const { user, scopes, createdAt, expiresAt } = value as Record<string, unknown>;
+  return (
+    isSessionUser(user) &&
+    Array.isArray(scopes) &&
+    scopes.every((scope) => typeof scope === 'string') &&
+    isNumber(createdAt) &&
+    isNumber(expiresAt)
+  );
+}
+
+function isSessionTokens(value: unknown): value is SessionTokens {
+  if (typeof value !== 'object' || value === null) return false;
+  const { accessToken, refreshToken, accessIssuedAt, accessExpiresAt } = value as Record<
+    string,
+    unknown
+  >;
+  return (
+    typeof accessToken === 'string' &&
+    (refreshToken === null || typeof refreshToken === 'string') &&
+    isNumber(accessIssuedAt) &&
+    isNumber(accessExpiresAt)
+  );
 }
 
 const SAVE_TOKENS_IF_VERSION = `
@@ -38,16 +99,31 @@ const RELEASE_IF_HOLDER = `
 if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
 
-/** The URL without a password, for messages and logs. */
+/**
+ * The URL as scheme, host, port and database only, for messages and logs: a password may sit in
+ * the user info or in the query (`?password=`), and nothing else in it is worth leaking either.
+ */
 export function describeRedisUrl(url: string): string {
   try {
     const parsed = new URL(url);
-    parsed.password = '';
-    parsed.username = '';
-    return parsed.href;
+    const database = /^\/\d+$/.test(parsed.pathname) ? parsed.pathname : '';
+    return `${parsed.protocol}//${parsed.host}${database}`;
   } catch {
     return 'REDIS_URL';
   }
+}
+
+/** A Redis anyone on the network path can read and write: no password, no TLS, not this host. */
+export function isExposedRedisUrl(url: string): boolean {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  const loopback = isLoopbackHostname(parsed.hostname);
+  const password = parsed.password !== '' || parsed.searchParams.has('password');
+  return parsed.protocol === 'redis:' && !password && !loopback;
 }
 
 function reasonOf(error: unknown): string {
@@ -66,6 +142,12 @@ export async function createRedisSessionStore({
   keyPrefix = 'cpa:',
 }: RedisSessionStoreOptions): Promise<SessionStore> {
   const where = describeRedisUrl(url);
+  if (isExposedRedisUrl(url)) {
+    log?.warn(
+      { redis: where },
+      'REDIS_URL has no password and no TLS to a host other than this one: anyone who can reach it can read and end sessions. Use rediss:// and a password.',
+    );
+  }
   const redis = new Redis(url, {
     lazyConnect: true,
     enableOfflineQueue: false,
@@ -112,34 +194,43 @@ export async function createRedisSessionStore({
   const sessionKey = (idHash: string) => `${keyPrefix}session:${idHash}`;
   const lockKey = (idHash: string) => `${keyPrefix}refresh-lock:${idHash}`;
 
-  function storedTokens(idHash: string, tokens: SessionTokens): string {
-    const stored: StoredTokens = {
-      ...sealTokens(cipher, idHash, tokens),
-      accessIssuedAt: tokens.accessIssuedAt,
-      accessExpiresAt: tokens.accessExpiresAt,
-    };
-    return JSON.stringify(stored);
-  }
-
-  function toRecord(idHash: string, fields: Record<string, string>): SessionRecord | undefined {
-    const { user, scopes, tokens, createdAt, expiresAt, version } = fields;
-    if (user === undefined || tokens === undefined || expiresAt === undefined) return undefined;
-    if (Number(expiresAt) <= now()) return undefined;
-    const stored = JSON.parse(tokens) as StoredTokens;
-    const plain = openTokens(cipher, idHash, stored);
-    if (plain === undefined) return undefined;
+  function toRecord(
+    idHash: string,
+    fields: Record<string, string | undefined>,
+  ): SessionRecord | undefined {
+    const version = Number(fields.version);
+    if (!Number.isSafeInteger(version)) return undefined;
+    const record = open(cipher, fields.record, recordContext(idHash));
+    const tokens = open(cipher, fields.tokens, tokensContext(idHash, version));
+    if (!isSealedRecord(record) || !isSessionTokens(tokens)) return undefined;
+    if (record.expiresAt <= now()) return undefined;
+    const { user, scopes, createdAt, expiresAt } = record;
+    const { accessToken, refreshToken, accessIssuedAt, accessExpiresAt } = tokens;
     return {
       idHash,
-      user: JSON.parse(user) as SessionUser,
-      scopes: scopes === undefined || scopes === '' ? [] : scopes.split(' '),
-      ...plain,
-      accessIssuedAt: stored.accessIssuedAt,
-      accessExpiresAt: stored.accessExpiresAt,
-      createdAt: Number(createdAt),
-      expiresAt: Number(expiresAt),
-      version: Number(version),
+      user,
+      scopes,
+      accessToken,
+      refreshToken,
+      accessIssuedAt,
+      accessExpiresAt,
+      createdAt,
+      expiresAt,
+      version,
     };
   }
+
+  const sealedTokens = (idHash: string, tokens: SessionTokens, version: number) =>
+    seal(
+      cipher,
+      {
+        accessToken: tokens.accessToken,
+        refreshToken: tokens.refreshToken,
+        accessIssuedAt: tokens.accessIssuedAt,
+        accessExpiresAt: tokens.accessExpiresAt,
+      } satisfies SessionTokens,
+      tokensContext(idHash, version),
+    );
 
   return {
     kind: 'redis',
@@ -152,11 +243,17 @@ export async function createRedisSessionStore({
         await redis
           .multi()
           .hset(key, {
-            user: JSON.stringify(session.user),
-            scopes: session.scopes.join(' '),
-            tokens: storedTokens(session.idHash, session),
-            createdAt: String(session.createdAt),
-            expiresAt: String(session.expiresAt),
+            record: seal(
+              cipher,
+              {
+                user: session.user,
+                scopes: session.scopes,
+                createdAt: session.createdAt,
+                expiresAt: session.expiresAt,
+              } satisfies SealedRecord,
+              recordContext(session.idHash),
+            ),
+            tokens: sealedTokens(session.idHash, session, session.version),
             version: String(session.version),
           })
           .pexpire(key, ttl)
@@ -168,7 +265,8 @@ export async function createRedisSessionStore({
       const fields = await guard(() => redis.hgetall(sessionKey(idHash)));
       const record = toRecord(idHash, fields);
       if (record === undefined && Object.keys(fields).length > 0) {
-        // Unreadable (a retired key) or past its end by our clock: the session is over.
+        // Unreadable (a retired key, an edit, a record from before sealing) or past its end by
+        // our clock: the session is over.
         await guard(() => redis.del(sessionKey(idHash)));
       }
       return record;
@@ -181,7 +279,7 @@ export async function createRedisSessionStore({
           1,
           sessionKey(idHash),
           String(expectedVersion),
-          storedTokens(idHash, tokens),
+          sealedTokens(idHash, tokens, expectedVersion + 1),
         ),
       );
       return written === 1;

@@ -139,7 +139,7 @@ describe('Redis session store', () => {
     try {
       const fields = await raw.hgetall('cpa:session:hash-1');
       expect(JSON.stringify(fields)).not.toMatch(/plain-(access|refresh)-token/);
-      expect(JSON.parse(fields.tokens ?? '{}')).toMatchObject({ keyId: tokenCipher(NEW).keyId });
+      expect(fields.tokens?.split('.')[0]).toBe(tokenCipher(NEW).keyId);
       const ttl = await raw.pttl('cpa:session:hash-1');
       expect(ttl).toBeGreaterThan(43_000_000);
       expect(ttl).toBeLessThanOrEqual(43_200_000);

@@ -149,7 +149,7 @@ export function parseConsentForm(html: string) {
   }
   const users = [
     ...html.matchAll(
-      /<label><input type="radio" name="user_id" value="([^"]+)"[^>]*>\s*([^<]+)<\/label>/g,
+      /<label><input type="radio" name="user_id" value="([^"]+)"[^>]*>([^<]+)<\/label>/g,
     ),
   ].map((match) => ({
     id: match[1] as string,

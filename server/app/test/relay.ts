@@ -17,10 +17,17 @@ export type RelayedRequest = {
 };
 
 export type RelayOptions = {
-  /** Seen before forwarding; 'keep' leaves the request unanswered (closed with the relay). */
-  onRequest?: (request: RelayedRequest) => 'forward' | 'keep';
+  /**
+   * Seen before forwarding; 'keep' leaves the request unanswered (closed with the relay), a
+   * function answers it instead of the upstream (a misbehaving one, say).
+   */
+  onRequest?: (
+    request: RelayedRequest,
+  ) => 'forward' | 'keep' | ((response: ServerResponse) => void);
   /** The upstream's status for a forwarded request. */
   onAnswer?: (request: RelayedRequest, status: number) => void;
+  /** Listen on this port (to come back where an earlier relay was); any free one by default. */
+  port?: number;
 };
 
 export type Relay = { url: string; close(): Promise<void> };
@@ -38,8 +45,13 @@ export async function startRelay(target: string, options: RelayOptions = {}): Pr
         headers: req.headers,
         body: Buffer.concat(chunks),
       };
-      if (options.onRequest?.(request) === 'keep') {
+      const handling = options.onRequest?.(request) ?? 'forward';
+      if (handling === 'keep') {
         kept.push(res);
+        return;
+      }
+      if (handling !== 'forward') {
+        handling(res);
         return;
       }
       const forward = httpRequest(
@@ -60,7 +72,7 @@ export async function startRelay(target: string, options: RelayOptions = {}): Pr
       forward.end(request.body);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

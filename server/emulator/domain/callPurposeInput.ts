@@ -24,6 +24,9 @@ const NAME_PROBLEMS: Record<NameProblem, string> = {
   brokenCharacter: 'name contains a lone UTF-16 surrogate, which is not a character.',
   controlCharacter: 'name cannot contain control characters (NUL, tabs, line breaks).',
   blank: 'name cannot be blank (invisible characters do not count).',
+  formatCharacter:
+    'name cannot contain invisible formatting characters (direction overrides, zero-width characters, line or paragraph separators).',
+  stackedMarks: 'name cannot stack more than four combining marks on one character.',
   tooLong: `name must be at most ${NAME_MAX_LENGTH} characters.`,
 };
 

@@ -35,12 +35,18 @@ const STYLE = `
   button[value="approve"] { background: var(--accent); border-color: var(--accent);
     color: var(--accent-text); }
   button:focus-visible, input:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+  body:has(> .notice) { grid-template-rows: auto 1fr; }
+  .notice { justify-self: stretch; margin: 0; padding: .6rem 1rem; text-align: center;
+    font-weight: 700; background: #7a3e00; color: #fff; }
 `;
 
 /** Lets the Content-Security-Policy allow exactly this stylesheet, and no other inline style. */
 export const PAGE_STYLE_SOURCE = `'sha256-${createHash('sha256').update(STYLE).digest('base64')}'`;
 
-function page(title: string, body: string): string {
+/** `notice`: a line above every page (a public demo says anyone can sign in as anyone). */
+function page(title: string, body: string, notice: string | undefined): string {
+  const banner =
+    notice === undefined ? '' : `<p class="notice" role="note">${escapeHtml(notice)}</p>\n`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -50,7 +56,7 @@ function page(title: string, body: string): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<main>
+${banner}<main>
 ${body}
 </main>
 </body>
@@ -67,7 +73,11 @@ export type ConsentRequest = {
   codeChallenge?: string;
 };
 
-export function consentPage(request: ConsentRequest, users: readonly UserRow[]): string {
+export function consentPage(
+  request: ConsentRequest,
+  users: readonly UserRow[],
+  notice?: string,
+): string {
   const hidden: [string, string | undefined][] = [
     ['client_id', request.clientId],
     ['redirect_uri', request.redirectUri],
@@ -115,14 +125,16 @@ ${radios}
 <button type="submit" name="decision" value="deny">Deny</button>
 </div>
 </form>`,
+    notice,
   );
 }
 
-export function authorizeErrorPage(description: string): string {
+export function authorizeErrorPage(description: string, notice?: string): string {
   return page(
     'Sign-in request rejected',
     `<h1>Sign-in request rejected</h1>
 <p>${escapeHtml(description)}</p>
 <p>The application that sent you here is misconfigured; it was not told about this error.</p>`,
+    notice,
   );
 }

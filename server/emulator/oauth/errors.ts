@@ -5,7 +5,9 @@ export type OAuthErrorCode =
   | 'invalid_grant'
   | 'unauthorized_client'
   | 'unsupported_grant_type'
-  | 'invalid_scope';
+  | 'invalid_scope'
+  // Not in RFC 6749, which has no rate limit; the status (429) and Retry-After say the rest.
+  | 'too_many_requests';
 
 export class OAuthError extends Error {
   constructor(

@@ -20,7 +20,12 @@ import { exchangeAuthorizationCode, refreshAccessToken, type TokenSettings } fro
 export type OAuthDeps = {
   repos: Repositories;
   clock: Clock;
-  settings: TokenSettings & { codeTtlSeconds: number; redirectUris: readonly string[] };
+  settings: TokenSettings & {
+    codeTtlSeconds: number;
+    redirectUris: readonly string[];
+    /** A line above every page; see EmulatorOptions.pageNotice. */
+    pageNotice?: string;
+  };
 };
 
 const PAGE_SECURITY_HEADERS = {
@@ -63,7 +68,7 @@ export const oauthRoutes: FastifyPluginCallback<OAuthDeps> = (
     return reply
       .headers(PAGE_SECURITY_HEADERS)
       .type('text/html; charset=utf-8')
-      .send(consentPage(validated.request, repos.users.listAll()));
+      .send(consentPage(validated.request, repos.users.listAll(), settings.pageNotice));
   });
 
   app.post('/authorize', { schema: authorizeDecisionRouteSchema }, async (request, reply) => {
@@ -131,10 +136,14 @@ export const oauthRoutes: FastifyPluginCallback<OAuthDeps> = (
   done();
 };
 
-export function sendAuthorizePageError(reply: FastifyReply, description: string): FastifyReply {
+export function sendAuthorizePageError(
+  reply: FastifyReply,
+  description: string,
+  { status = 400, notice }: { status?: number; notice?: string | undefined } = {},
+): FastifyReply {
   return reply
-    .status(400)
+    .status(status)
     .headers(PAGE_SECURITY_HEADERS)
     .type('text/html; charset=utf-8')
-    .send(authorizeErrorPage(description));
+    .send(authorizeErrorPage(description, notice));
 }

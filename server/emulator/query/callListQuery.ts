@@ -9,6 +9,7 @@ import {
   DEFAULT_PAGE_SIZE,
   parseFieldList,
   parseFilterExpression,
+  parseFilterText,
   parseBoolean,
   parseInteger,
   parsePageSize,
@@ -52,7 +53,7 @@ type FilterSpec = {
 
 const id = (parameter: string, text: string) =>
   parseInteger(parameter, text, 1, Number.MAX_SAFE_INTEGER);
-const text = (_parameter: string, value: string) => value;
+const text = parseFilterText;
 const direction = (parameter: string, value: string) => {
   if (!(CALL_DIRECTIONS as readonly string[]).includes(value)) {
     throw invalidQueryParameter(
@@ -80,6 +81,9 @@ const DEFAULT_CALL_SORT: readonly SortKey[] = [
   { field: 'createdAt', descending: true },
   { field: 'id', descending: true },
 ];
+
+/** Every `filter[...]` parameter `GET /calls` takes. */
+export const CALL_FILTER_PARAMETERS = Object.keys(FILTERS);
 
 const SUPPORTED = `Supported: sort, ${Object.keys(FILTERS).join(', ')}, page[size], page[after], page[before], count, fields[call].`;
 

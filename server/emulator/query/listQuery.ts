@@ -11,6 +11,7 @@ import {
   parseBoolean,
   parseFieldList,
   parseFilterExpression,
+  parseFilterText,
   parseInteger,
   parsePageSize,
   parseSort,
@@ -101,7 +102,7 @@ function parseFilterValue(parameter: string, field: SortField, text: string): Fi
     case 'updatedAt':
       return parseTimestamp(parameter, text);
     case 'name':
-      return text;
+      return parseFilterText(parameter, text);
   }
 }
 

@@ -67,6 +67,18 @@ export function createOAuthRepository(db: EmulatorDatabase) {
   );
   const deleteGrantAccess = db.prepare<[number]>('DELETE FROM access_tokens WHERE grant_id = ?');
   const deleteGrantRefresh = db.prepare<[number]>('DELETE FROM refresh_tokens WHERE grant_id = ?');
+  // Housekeeping, in foreign-key order. A used code or refresh token is kept until it expires:
+  // its replay must still be recognised (and revoke what it issued) while it could be replayed.
+  const deleteExpiredCodes = db.prepare<[number]>('DELETE FROM oauth_codes WHERE expires_at <= ?');
+  const deleteExpiredRefresh = db.prepare<[number]>(
+    'DELETE FROM refresh_tokens WHERE expires_at <= ?',
+  );
+  const deleteIdleGrants = db.prepare(
+    `DELETE FROM oauth_grants
+      WHERE id NOT IN (SELECT grant_id FROM access_tokens WHERE grant_id IS NOT NULL)
+        AND id NOT IN (SELECT grant_id FROM refresh_tokens)
+        AND id NOT IN (SELECT grant_id FROM oauth_codes)`,
+  );
   const deleteExpiredAccess = db.prepare<[number]>(
     'DELETE FROM access_tokens WHERE expires_at < ?',
   );
@@ -132,7 +144,17 @@ export function createOAuthRepository(db: EmulatorDatabase) {
       deleteGrantAccess.run(grantId);
       deleteGrantRefresh.run(grantId);
     },
-    /** Housekeeping: expired access tokens can never authenticate again. */
-    deleteExpiredAccessTokens: (now: number): number => deleteExpiredAccess.run(now).changes,
+    /**
+     * Housekeeping: expired codes, access and refresh tokens (revoked ones are deleted when
+     * revoked), then the grants no code or token points at. Rows deleted, per table.
+     */
+    deleteDeadRows(now: number) {
+      return {
+        codes: deleteExpiredCodes.run(now).changes,
+        accessTokens: deleteExpiredAccess.run(now).changes,
+        refreshTokens: deleteExpiredRefresh.run(now).changes,
+        grants: deleteIdleGrants.run().changes,
+      };
+    },
   };
 }

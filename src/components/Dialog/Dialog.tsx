@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import styles from './Dialog.module.css';
+import { IsolatedText } from '../IsolatedText/IsolatedText';
 
 type DialogProps = {
   title: string;
@@ -51,7 +52,7 @@ export function Dialog({ title, onClose, role = 'dialog', children }: DialogProp
     >
       <div className={styles.panel}>
         <h2 id={titleId} className={styles.title}>
-          {title}
+          <IsolatedText text={title} />
         </h2>
         {children}
         {/* Last in the DOM so that opening focuses the dialog's first real control. */}

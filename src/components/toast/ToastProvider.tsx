@@ -2,6 +2,7 @@ import { useMemo, useSyncExternalStore, type ReactNode } from 'react';
 import styles from './Toast.module.css';
 import { ToastContext, actionsOf, type ToastApi } from '../../lib/toast/toastContext';
 import { toastStore } from '../../lib/toast/toastStore';
+import { IsolatedText } from '../IsolatedText/IsolatedText';
 
 export function ToastProvider({ children }: { children: ReactNode }) {
   const toasts = useSyncExternalStore(toastStore.subscribe, toastStore.getToasts);
@@ -23,7 +24,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               if (!event.currentTarget.contains(event.relatedTarget)) toastStore.release(toast.id);
             }}
           >
-            <p className={styles.message}>{toast.message}</p>
+            <p className={styles.message}>
+              <IsolatedText text={toast.message} />
+            </p>
             {actionsOf(toast).map((action) => (
               <button
                 key={action.label}

@@ -15,7 +15,7 @@ export function UserMenu() {
     <div className={styles.menu}>
       <span className={styles.name} title={user.email ?? undefined}>
         <span className="visually-hidden">Signed in as </span>
-        {user.name}
+        <bdi>{user.name}</bdi>
       </span>
       <Button
         variant="secondary"

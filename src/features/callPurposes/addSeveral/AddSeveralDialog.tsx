@@ -134,7 +134,7 @@ export function AddSeveralDialog({ onClose }: { onClose: () => void }) {
                   {line.name === '' ? (
                     <span className={styles.blank}>(blank)</span>
                   ) : (
-                    <span>{line.name}</span>
+                    <bdi>{line.name}</bdi>
                   )}{' '}
                   <span className={styles.verdict}>— {lineStatusText(line)}</span>
                 </li>
@@ -178,7 +178,8 @@ export function AddSeveralDialog({ onClose }: { onClose: () => void }) {
             <ul aria-label="Not added" className={styles.failures}>
               {failed.map((result) => (
                 <li key={result.name}>
-                  “{result.name}”: {result.status === 'failed' && describeError(result.error)}
+                  “<bdi>{result.name}</bdi>”:{' '}
+                  {result.status === 'failed' && describeError(result.error)}
                 </li>
               ))}
             </ul>

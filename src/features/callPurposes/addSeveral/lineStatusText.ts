@@ -15,9 +15,20 @@ export function lineStatusText(line: ClassifiedLine): string {
     case 'tooLong':
       return `too long (${nameLength(line.name)}/${NAME_MAX_LENGTH}), skipped`;
     case 'invalid':
-      return line.problem === 'brokenCharacter'
-        ? 'has a broken character, skipped'
-        : 'has a tab or another control character, skipped';
+      return `${invalidLineText(line.problem)}, skipped`;
+  }
+}
+
+function invalidLineText(problem: ClassifiedLine['problem']): string {
+  switch (problem) {
+    case 'brokenCharacter':
+      return 'has a broken character';
+    case 'formatCharacter':
+      return 'has an invisible formatting character';
+    case 'stackedMarks':
+      return 'stacks too many marks on one character';
+    default:
+      return 'has a tab or another control character';
   }
 }
 

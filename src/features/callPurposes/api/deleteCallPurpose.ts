@@ -6,6 +6,7 @@ import type { CallPurpose } from '../types';
 import { callPurposeApiPaths } from './callPurposeApiPaths';
 import { callPurposeKeys } from './callPurposeKeys';
 import { callPurposesQueryOptions } from './getCallPurposes';
+import { isolate } from '../../../lib/isolate';
 
 export function deleteCallPurpose(id: number): Promise<void> {
   return apiFetch<void>(callPurposeApiPaths.deletion(id), { method: 'DELETE' });
@@ -30,7 +31,7 @@ export function useDeleteCallPurpose() {
     },
     onError: (error, purpose, context) => {
       if (context?.previous) queryClient.setQueryData(listKey, context.previous);
-      toast.show(`Could not delete “${purpose.name}”: ${describeError(error)}`, {
+      toast.show(`Could not delete “${isolate(purpose.name)}”: ${describeError(error)}`, {
         tone: 'error',
         action: isRetryable(error)
           ? { label: 'Retry', onClick: () => deletion.mutate(purpose) }
@@ -39,7 +40,7 @@ export function useDeleteCallPurpose() {
     },
     onSuccess: (_data, purpose) => {
       queryClient.removeQueries({ queryKey: callPurposeKeys.detail(purpose.id) });
-      toast.show(`Deleted “${purpose.name}”.`, { tone: 'success' });
+      toast.show(`Deleted “${isolate(purpose.name)}”.`, { tone: 'success' });
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: listKey }),
   });

@@ -81,11 +81,11 @@ const CallPurposeCells = memo(function CallPurposeCells({
     <>
       <td className={styles.positionCell}>{position}</td>
       <th scope="row" className={styles.nameCell}>
-        {purpose.name}
+        <bdi>{purpose.name}</bdi>
       </th>
       <td className={styles.creatorCell}>
         <span className={styles.mobileLabel}>by </span>
-        {purpose.creatorName ?? '—'}
+        <bdi>{purpose.creatorName ?? '—'}</bdi>
       </td>
       <td className={styles.updatedCell}>
         <span className={styles.mobileLabel}>Updated </span>

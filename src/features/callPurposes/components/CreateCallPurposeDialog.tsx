@@ -5,6 +5,7 @@ import { paths } from '../../../lib/paths';
 import { useCreateCallPurpose } from '../api/createCallPurpose';
 import { useCallPurposes } from '../api/getCallPurposes';
 import { CallPurposeForm } from './CallPurposeForm';
+import { isolate } from '../../../lib/isolate';
 
 /** Route `paths.callPurposes.create`: the new purpose goes to the end of the list. */
 export function CreateCallPurposeDialog() {
@@ -22,7 +23,7 @@ export function CreateCallPurposeDialog() {
         submitLabel="Create"
         onSubmit={async (name) => {
           const created = await creation.mutateAsync({ name });
-          toast.show(`Created “${created.name}”.`, { tone: 'success' });
+          toast.show(`Created “${isolate(created.name)}”.`, { tone: 'success' });
         }}
         onSaved={close}
         onCancel={close}

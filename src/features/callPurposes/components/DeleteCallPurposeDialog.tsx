@@ -37,8 +37,11 @@ export function DeleteCallPurposeDialog({
   return (
     <Dialog title="Delete call purpose?" role="alertdialog" onClose={onClose}>
       <p className={styles.text}>
-        “<strong>{purpose.name}</strong>” will be removed for everyone in your Outreach org. This
-        cannot be undone.
+        “
+        <strong>
+          <bdi>{purpose.name}</bdi>
+        </strong>
+        ” will be removed for everyone in your Outreach org. This cannot be undone.
       </p>
       <div
         className={styles.usage}

@@ -12,6 +12,7 @@ import type { CallPurpose } from '../types';
 import { CallPurposeForm } from './CallPurposeForm';
 import { EditUnavailable } from './EditUnavailable';
 import { StaleEditNotice } from './StaleEditNotice';
+import { isolate } from '../../../lib/isolate';
 
 /** Route `paths.callPurposes.edit`: the form opens prefilled once the purpose is known. */
 export function EditCallPurposeDialog() {
@@ -38,7 +39,7 @@ export function EditCallPurposeDialog() {
   const overwriting = useRef<string | null>(null);
 
   return (
-    <Dialog title={loaded ? `Edit “${loaded.name}”` : 'Edit call purpose'} onClose={close}>
+    <Dialog title={loaded ? `Edit “${isolate(loaded.name)}”` : 'Edit call purpose'} onClose={close}>
       {loaded && base && loaded.canWrite && !purpose.isError ? (
         <>
           {stale && (
@@ -69,7 +70,7 @@ export function EditCallPurposeDialog() {
                 throw new Error('Not saved yet: reload to see their change, or save anyway.');
               }
               const saved = await update.mutateAsync({ name }).catch(rethrowNotFoundAsGone);
-              toast.show(`Saved “${saved.name}”.`, { tone: 'success' });
+              toast.show(`Saved “${isolate(saved.name)}”.`, { tone: 'success' });
             }}
             onSaved={close}
             onCancel={close}

@@ -23,7 +23,7 @@ export function EditUnavailable({ query, onClose }: EditUnavailableProps) {
   if (query.data && !query.data.canWrite) {
     return (
       <StatusMessage tone="info" action={closeButton}>
-        You are not allowed to edit “{query.data.name}”.
+        You are not allowed to edit “<bdi>{query.data.name}</bdi>”.
       </StatusMessage>
     );
   }

@@ -6,6 +6,8 @@ import {
   nameLength,
   type NameProblem,
 } from '../../../../shared/purposeName';
+import { IsolatedText } from '../../../components/IsolatedText/IsolatedText';
+import { isolate } from '../../../lib/isolate';
 import styles from './CallPurposeForm.module.css';
 
 // The emulator's rule (shared/purposeName.ts), said before sending rather than after a 422.
@@ -13,6 +15,9 @@ const NAME_MESSAGES: Record<NameProblem, (value: string) => string> = {
   blank: () => 'Enter a name.',
   controlCharacter: () => 'Remove tabs, line breaks and other control characters from the name.',
   brokenCharacter: () => 'The name contains a broken character; retype it.',
+  formatCharacter: () =>
+    'Remove invisible formatting characters (direction overrides, zero-width characters, line separators) from the name.',
+  stackedMarks: () => 'Use at most four accents or other marks on one character.',
   tooLong: (value) =>
     `Use at most ${NAME_MAX_LENGTH} characters (this name has ${nameLength(value)}).`,
 };
@@ -25,7 +30,7 @@ export const nameRules = {
 } satisfies RegisterOptions<{ name: string }, 'name'>;
 
 export function duplicateMessage(existingName: string): string {
-  return `“${existingName}” already exists. Choose a name reps can tell apart from it.`;
+  return `“${isolate(existingName)}” already exists. Choose a name reps can tell apart from it.`;
 }
 
 type NameFieldProps = {
@@ -58,7 +63,7 @@ export function NameField({ registration, value, error, duplicateOf }: NameField
       <div className={styles.hints}>
         {error ? (
           <p id={`${id}-error`} className={styles.error}>
-            {error}
+            <IsolatedText text={error} />
           </p>
         ) : (
           <span />
@@ -70,7 +75,7 @@ export function NameField({ registration, value, error, duplicateOf }: NameField
       </div>
       {duplicateOf && (
         <p id={`${id}-duplicate`} className={styles.warning} role="status">
-          {duplicateMessage(duplicateOf)}
+          <IsolatedText text={duplicateMessage(duplicateOf)} />
         </p>
       )}
     </div>

@@ -24,7 +24,7 @@ export function StaleEditNotice({ latest, formId, onReload, onSaveAnyway }: Stal
         </>
       }
     >
-      Someone else changed this purpose since you opened it: it is now “{latest.name}”.
+      Someone else changed this purpose since you opened it: it is now “<bdi>{latest.name}</bdi>”.
     </StatusMessage>
   );
 }
