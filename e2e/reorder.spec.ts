@@ -277,7 +277,7 @@ test('an aborted PATCH leaves the list equal to the server, says so, and Retry s
 
   await expect(
     page.getByText(
-      "Couldn't save the new order. Renewal: Cannot reach the server. Check your connection and try again. The list shows the order saved on the server.",
+      "Couldn't save moving Renewal to the top. Cannot reach the server. Check your connection and try again. The list shows the order saved on the server.",
     ),
   ).toBeVisible();
   await settled(page);

@@ -47,6 +47,9 @@ test.afterAll(async () => {
   await app?.stop();
 });
 
+/** Check-in moved up one place, above Negotiation. */
+const CHECK_IN_UP = [...SEEDED.slice(0, 5), 'Check-in', 'Negotiation', 'Renewal'];
+
 const idOf = (name: string) => SEEDED_PURPOSES.find((purpose) => purpose.name === name)?.id ?? -1;
 const nameOf = (id: number) => SEEDED_PURPOSES.find((purpose) => purpose.id === id)?.name;
 
@@ -139,10 +142,9 @@ test.describe('a manager moves Renewal to 3rd with orders 1–8 and one write fa
       await failNextPatchOf(page, failing.id);
 
       await moveUpByKeyboard(page, 'Renewal', 5);
-      await toastThenSettled(page, "Couldn't save the new order.");
-      await expect(
-        toast(page, new RegExp(`${nameOf(failing.id)}: Cannot reach the server`)),
-      ).toBeVisible();
+      // The user's gesture, whichever of the planner's writes failed.
+      await toastThenSettled(page, "Couldn't save moving Renewal. Cannot reach the server.");
+      await expect(toast(page, /The list shows the order saved on the server\.$/)).toBeVisible();
       // After a failure the screen equals the server, whatever subset of the writes landed.
       const halfSaved = await serverNames();
       expect(await rowNames(page)).toEqual(halfSaved);
@@ -172,7 +174,7 @@ test.describe('a manager moves Renewal to 3rd with orders 1–8 and one write fa
     await openList(page, 'manager', app.url, SEEDED.length);
     await failNextPatchOf(page, idOf('Demo'));
     await moveUpByKeyboard(page, 'Renewal', 5);
-    await toastThenSettled(page, "Couldn't save the new order. Demo: Cannot reach the server.");
+    await toastThenSettled(page, "Couldn't save moving Renewal. Cannot reach the server.");
     expect(await rowNames(page)).toEqual(await serverNames());
 
     await page.getByRole('button', { name: 'Retry' }).click();
@@ -190,7 +192,7 @@ test.describe('a manager moves Renewal to 3rd with orders 1–8 and one write fa
     if (!last) throw new Error('an empty plan');
     await failNextPatchOf(page, last.id);
     await moveUpByKeyboard(page, 'Renewal', 5);
-    await toastThenSettled(page, "Couldn't save the new order.");
+    await toastThenSettled(page, "Couldn't save moving Renewal.");
     expect(await serverNames()).not.toEqual(SEEDED);
 
     const undoPlan = await plannedNow('manager', SEEDED);
@@ -202,6 +204,43 @@ test.describe('a manager moves Renewal to 3rd with orders 1–8 and one write fa
     expect(await serverNames()).toEqual(SEEDED);
     expect(await rowNames(page)).toEqual(SEEDED);
     expect(patches).toEqual(undoPlan);
+  });
+
+  test('offline, Check-in up one place: the toast names the move, stays, and Retry saves it once back online', async ({
+    page,
+    context,
+  }, testInfo) => {
+    // The page's timers run on a clock the test moves: the toast's old auto-close was 10 s.
+    await page.clock.install();
+    await openList(page, 'manager', app.url, SEEDED.length);
+    await context.setOffline(true);
+    await moveUpByKeyboard(page, 'Check-in', 1);
+
+    // With orders 1–8 the plan also moves Negotiation; the message is about Check-in.
+    const failure = toast(page, "Couldn't save moving Check-in. No connection: you are offline.");
+    await expect(failure).toBeVisible();
+    await expect(failure).toContainText(
+      "The list shows the last order known to be saved; the server's order is unknown until it can be reached.",
+    );
+    await expect(failure).not.toContainText('Negotiation');
+    expect(await rowNames(page)).toEqual(SEEDED);
+    await saveScreenshot(page, testInfo, 'reorder-offline-failure-toast');
+
+    await page.clock.fastForward('02:00');
+    await expect(failure).toBeVisible();
+    await context.setOffline(false);
+    await page.clock.fastForward('00:30');
+    await expect(failure).toBeVisible();
+    expect(await serverNames()).toEqual(SEEDED);
+
+    const retryPlan = await plannedNow('manager', CHECK_IN_UP);
+    expect(retryPlan.map((patch) => nameOf(patch.id))).toContain('Negotiation');
+    const patches = recordPatches(page);
+    await page.getByRole('button', { name: 'Retry' }).click();
+    await toastThenSettled(page, 'Order saved.');
+    expect(await serverNames()).toEqual(CHECK_IN_UP);
+    expect(await rowNames(page)).toEqual(CHECK_IN_UP);
+    expect(patches).toEqual(retryPlan);
   });
 });
 
@@ -228,6 +267,34 @@ test.describe('after a reorder that saved', () => {
     expect(await serverNames()).toEqual(SEEDED);
     expect(await rowNames(page)).toEqual(SEEDED);
     expect(patches).toEqual(undoPlan);
+  });
+
+  test('Ctrl+Z pressed twice undoes once and never redoes; Redo is offered by name and Ctrl+Shift+Z', async ({
+    page,
+  }) => {
+    await openList(page, 'manager', app.url, SEEDED.length);
+    await moveUpByKeyboard(page, 'Demo', 2);
+    await toastThenSettled(page, 'Order saved.');
+    const moved = await serverNames();
+    expect(moved).not.toEqual(SEEDED);
+
+    await page.keyboard.press('ControlOrMeta+z');
+    await toastThenSettled(page, 'Earlier order restored.');
+    expect(await serverNames()).toEqual(SEEDED);
+    await expect(page.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Redo' })).toBeVisible();
+
+    const patches = recordPatches(page);
+    await page.keyboard.press('ControlOrMeta+z');
+    await settled(page);
+    expect(patches).toEqual([]);
+    expect(await serverNames()).toEqual(SEEDED);
+    expect(await rowNames(page)).toEqual(SEEDED);
+
+    await page.keyboard.press('ControlOrMeta+Shift+z');
+    await toastThenSettled(page, 'Order saved.');
+    expect(await serverNames()).toEqual(moved);
+    expect(await rowNames(page)).toEqual(moved);
   });
 
   test('Ctrl+Z typed in the search box is the text field’s, not the list’s', async ({ page }) => {

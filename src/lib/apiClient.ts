@@ -12,7 +12,7 @@ export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promis
   const method = init.method ?? 'GET';
   // Offline, a write fails at once and is never held back to be sent later: the person decides
   // again once they are back online (a queued write could land after they discarded it).
-  if (method !== 'GET' && isOffline()) throw offlineError();
+  if (method !== 'GET') assertOnline();
   const headers: Record<string, string> = { Accept: JSON_API };
   if (init.body !== undefined) headers['Content-Type'] = JSON_API;
 
@@ -37,6 +37,14 @@ export async function apiFetch<T>(path: string, init: ApiFetchInit = {}): Promis
     throw new ApiError(response.status, errorsOf(body), retryAfter(response.headers));
   }
   return body as T;
+}
+
+/**
+ * Throws the offline error while the browser is offline. For a read a write is waiting on: the
+ * list's query would wait for the network (or retry for seconds), and the write go out later.
+ */
+export function assertOnline(): void {
+  if (isOffline()) throw offlineError();
 }
 
 function isOffline(): boolean {

@@ -6,12 +6,10 @@ export type ToastAction = { label: string; onClick: () => void };
 
 export type ToastOptions = {
   tone?: ToastTone;
-  /** One button beside the message (Retry, say). */
+  /** One button beside the message (Retry, say). A toast with a button stays until answered. */
   action?: ToastAction;
   /** Several buttons, in this order (Retry and Undo after a failed reorder). */
   actions?: readonly ToastAction[];
-  /** How long it stays, unless hovered or focused; the tone's default when left out. */
-  durationMs?: number;
   /** A toast replaces any earlier one of the same group: only the latest reorder offers Undo. */
   group?: string;
 };

@@ -29,28 +29,51 @@ function manualTimers() {
 }
 
 describe('toastStore', () => {
-  it('keeps a toast for its durationMs, then dismisses it', () => {
+  it("keeps a toast for its tone's time, then dismisses it", () => {
     const { timers, advance } = manualTimers();
     const store = createToastStore(timers);
-    store.show('Order saved.', { durationMs: 10_000 });
+    store.show('Could not refresh.', { tone: 'error' });
     advance(9_999);
-    expect(store.getToasts().map((toast) => toast.message)).toEqual(['Order saved.']);
+    expect(store.getToasts().map((toast) => toast.message)).toEqual(['Could not refresh.']);
     advance(1);
     expect(store.getToasts()).toEqual([]);
+  });
+
+  it('keeps a toast that offers an action until it is dismissed', () => {
+    const { timers, advance } = manualTimers();
+    const store = createToastStore(timers);
+    store.show("Couldn't save moving Check-in.", {
+      tone: 'error',
+      actions: [
+        { label: 'Retry', onClick: () => {} },
+        { label: 'Undo', onClick: () => {} },
+      ],
+    });
+    store.show('Deleted “Demo”.', { action: { label: 'Undo', onClick: () => {} } });
+    advance(24 * 60 * 60_000);
+    expect(store.getToasts()).toHaveLength(2);
+    const [first] = store.getToasts();
+    if (!first) throw new Error('no toast');
+    store.hold(first.id);
+    store.release(first.id);
+    advance(24 * 60 * 60_000);
+    expect(store.getToasts()).toHaveLength(2);
+    store.dismiss(first.id);
+    expect(store.getToasts().map((toast) => toast.message)).toEqual(['Deleted “Demo”.']);
   });
 
   it('does not dismiss a toast while it is held, and gives it its full time again after', () => {
     const { timers, advance } = manualTimers();
     const store = createToastStore(timers);
-    store.show('Order saved.', { durationMs: 10_000 });
+    store.show('Order saved.', { tone: 'success' });
     const [toast] = store.getToasts();
     if (!toast) throw new Error('no toast');
-    advance(9_000);
+    advance(4_000);
     store.hold(toast.id);
     advance(60_000);
     expect(store.getToasts()).toHaveLength(1);
     store.release(toast.id);
-    advance(9_999);
+    advance(4_999);
     expect(store.getToasts()).toHaveLength(1);
     advance(1);
     expect(store.getToasts()).toEqual([]);

@@ -1,4 +1,4 @@
-import type { ToastApi, ToastOptions } from './toastContext';
+import { actionsOf, type ToastApi, type ToastOptions } from './toastContext';
 
 export type Toast = ToastOptions & { id: number; message: string };
 type Listener = () => void;
@@ -17,8 +17,9 @@ const realTimers: ToastTimers = {
 
 /**
  * Toasts live outside React so that code without hooks (the query cache's error handler) can
- * show one too; the provider subscribes and renders. A toast the pointer or focus rests on stays
- * (its buttons must not vanish under a keyboard user) and gets its full time again when left.
+ * show one too; the provider subscribes and renders. A toast with a button stays until it is used
+ * or dismissed; any other toast the pointer or focus rests on stays too, and gets its full time
+ * again when left.
  */
 export function createToastStore(timers: ToastTimers = realTimers): ToastApi & {
   subscribe: (listener: Listener) => () => void;
@@ -48,7 +49,9 @@ export function createToastStore(timers: ToastTimers = realTimers): ToastApi & {
 
   const startCountdown = (toast: Toast) => {
     stopCountdown(toast.id);
-    const ms = toast.durationMs ?? DISMISS_AFTER_MS[toast.tone ?? 'info'];
+    // A toast that offers an action (Retry, Undo) waits for the person to use or dismiss it.
+    if (actionsOf(toast).length > 0) return;
+    const ms = DISMISS_AFTER_MS[toast.tone ?? 'info'];
     countdowns.set(
       toast.id,
       timers.setTimeout(() => dismiss(toast.id), ms),

@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import { Button } from '../../../components/Button/Button';
 import { Dialog } from '../../../components/Dialog/Dialog';
+import { assertOnline } from '../../../lib/apiClient';
 import { describeError } from '../../../lib/describeError';
 import { createCallPurpose } from '../api/createCallPurpose';
 import { callPurposesQueryOptions, useCallPurposes } from '../api/getCallPurposes';
@@ -34,7 +35,9 @@ export function AddSeveralDialog({ onClose }: { onClose: () => void }) {
   const batch = useMutation({
     mutationFn: async ({ items, retry }: { items: NewPurpose[]; retry: boolean }) => {
       setProgress({ done: 0, total: items.length });
-      // A request that timed out may still have landed: a retry looks its name up first.
+      // A request that timed out may still have landed: a retry looks its name up first. Offline
+      // that read would wait for the network and the creates go out after it: say so now.
+      if (retry) assertOnline();
       const alreadyThere = retry
         ? (await queryClient.fetchQuery({ ...callPurposesQueryOptions(), staleTime: 0 })).map(
             (purpose) => purpose.name,

@@ -52,8 +52,8 @@ export function ReorderTools({
   onReady,
 }: ReorderToolsProps) {
   const queryClient = useQueryClient();
-  const { reorder, undoLatest, saving } = useReorderCallPurposes();
-  useUndoShortcut(undoLatest);
+  const { reorder, undoLatest, redoLatest, saving } = useReorderCallPurposes();
+  useUndoShortcut(undoLatest, redoLatest);
   const latestPurposes = useRef(purposes);
 
   useLayoutEffect(() => {

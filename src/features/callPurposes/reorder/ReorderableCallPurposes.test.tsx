@@ -230,7 +230,7 @@ describe('ReorderableCallPurposes', () => {
     await user.click(screen.getByRole('button', { name: 'More actions for Renewal' }));
     await user.click(screen.getByRole('menuitem', { name: 'Move to top' }));
     const failure = await screen.findByText(
-      "Couldn't save the new order. Renewal: You may not edit Renewal. The list shows the order saved on the server.",
+      "Couldn't save moving Renewal to the top. Renewal: You may not edit Renewal. The list shows the order saved on the server.",
     );
     expect(failure.closest('[data-tone]')?.getAttribute('data-tone')).toBe('error');
     expect(names()).toEqual(before);

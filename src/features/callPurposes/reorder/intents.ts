@@ -9,6 +9,8 @@ import { displaySequence, moveId } from './planReorder';
 export type ReorderIntent = {
   /** The refusal, naming the move: "Can't move Demo there". */
   cannot: string;
+  /** The user's gesture, as a failure names it: "Couldn't save moving Demo". */
+  what: string;
   /** The wanted display sequence, or null when the purpose is gone. */
   sequenceFor(items: readonly CallPurpose[]): number[] | null;
 };
@@ -19,6 +21,7 @@ export function moveIntent(
 ): ReorderIntent {
   return {
     cannot: `Can't move ${purpose.name} there`,
+    what: `moving ${purpose.name}`,
     sequenceFor: (items) =>
       items.some((item) => item.id === purpose.id)
         ? moveId(displaySequence(items), purpose.id, toIndex)
@@ -27,13 +30,18 @@ export function moveIntent(
 }
 
 export function moveToTopIntent(purpose: Pick<CallPurpose, 'id' | 'name'>): ReorderIntent {
-  return { ...moveIntent(purpose, 0), cannot: `Can't move ${purpose.name} to the top` };
+  return {
+    ...moveIntent(purpose, 0),
+    cannot: `Can't move ${purpose.name} to the top`,
+    what: `moving ${purpose.name} to the top`,
+  };
 }
 
 export function moveToBottomIntent(purpose: Pick<CallPurpose, 'id' | 'name'>): ReorderIntent {
   return {
     ...moveIntent(purpose, Number.MAX_SAFE_INTEGER),
     cannot: `Can't move ${purpose.name} to the bottom`,
+    what: `moving ${purpose.name} to the bottom`,
   };
 }
 
@@ -43,6 +51,7 @@ const byName = (a: CallPurpose, b: CallPurpose) => collator.compare(a.name, b.na
 export function sortByNameIntent(): ReorderIntent {
   return {
     cannot: "Can't sort A–Z",
+    what: 'the A–Z order',
     sequenceFor: (items) => [...items].sort(byName).map((p) => p.id),
   };
 }

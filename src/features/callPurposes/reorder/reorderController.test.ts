@@ -1,18 +1,17 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../../../lib/apiError';
+import { ApiError, OFFLINE_ERROR_ID } from '../../../lib/apiError';
 import { callPurposesQueryOptions } from '../api/getCallPurposes';
 import { sortForDisplay } from '../displayOrder';
 import type { CallPurpose } from '../types';
 import { moveIntent, sortByNameIntent } from './intents';
 import { planReorder } from './planReorder';
+import { REORDER_MUTATION_KEY, createReorderController, type Notify } from './reorderController';
 import {
-  REORDER_MUTATION_KEY,
-  UNDO_WINDOW_MS,
-  createReorderController,
-  type Notify,
-} from './reorderController';
-import { CONCURRENT_CHANGE_MESSAGE, RELOAD_FAILED_MESSAGE } from './reorderMessages';
+  CONCURRENT_CHANGE_MESSAGE,
+  RELOAD_FAILED_MESSAGE,
+  UNKNOWN_ORDER_SHOWN,
+} from './reorderMessages';
 import { deferred } from '../../../testing/deferred';
 import { LOCKED_COUNT, SEEDED_NAMES, TOP_ORDER, seededOrder } from './seededList.testing';
 
@@ -44,6 +43,8 @@ function fakeServer({ admin = false }: { admin?: boolean } = {}) {
     peakInFlight: 0,
     gate: null as Promise<void> | null,
     failIds: new Set<number>(),
+    /** Purposes whose PATCH cannot reach the server: the connection's fault, not theirs. */
+    unreachableIds: new Set<number>(),
     failList: false,
     list: (): Promise<CallPurpose[]> =>
       server.failList
@@ -69,6 +70,7 @@ function fakeServer({ admin = false }: { admin?: boolean } = {}) {
         if (server.failIds.has(id)) {
           throw new ApiError(403, [{ id: 'unauthorizedRequest', detail: 'You may not edit it' }]);
         }
+        if (server.unreachableIds.has(id)) throw new ApiError(0, []);
         if (server.gate) await server.gate;
         // Answer asynchronously, as over the network, so that several writes overlap.
         await Promise.resolve();
@@ -92,7 +94,6 @@ type ShownToast = {
   tone?: string;
   action?: Button;
   actions?: readonly Button[];
-  durationMs?: number;
 };
 
 /** Clicks the toast's button named `label`, as the toast would. */
@@ -114,11 +115,9 @@ async function setup({
   if (orders) SEEDED_NAMES.forEach((_, index) => server.setOrder(index + 1, orders(index)));
   queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   await queryClient.fetchQuery({ ...callPurposesQueryOptions(), queryFn: () => server.list() });
-  const clock = { now: 0 };
   const controller = createReorderController({
     queryClient,
-    writeOrder: server.writeOrder,
-    now: () => clock.now,
+    writeOrder: (id, order) => server.writeOrder(id, order),
   });
   const toasts: ShownToast[] = [];
   const notify: Notify = (message, options) => toasts.push({ message, ...options });
@@ -129,13 +128,14 @@ async function setup({
     return found;
   };
   const idle = () => vi.waitFor(() => expect(saving()).toBe(false));
-  return { server, controller, toasts, notify, shown, byName, clock, idle };
+  return { server, controller, toasts, notify, shown, byName, idle };
 }
 
 const saving = () => queryClient.isMutating({ mutationKey: REORDER_MUTATION_KEY }) > 0;
 
 afterEach(() => {
   queryClient.clear();
+  vi.unstubAllGlobals();
 });
 
 describe('reorderController', () => {
@@ -319,6 +319,42 @@ describe('reorderController', () => {
     expect(labelsOf(toasts[0])).toEqual(['Undo']);
   });
 
+  it("names the user's move, not the planner's write that failed", async () => {
+    // Orders 1–8: Check-in up one place needs Negotiation moved too, and that write fails.
+    const { server, controller, notify, shown, byName, toasts } = await setup({
+      orders: (index) => index + 1,
+    });
+    server.unreachableIds.add(byName('Negotiation').id);
+    const outcome = await controller.request(moveIntent(byName('Check-in'), 5), notify);
+    expect(outcome).toMatchObject({ status: 'failed', failedIds: [byName('Negotiation').id] });
+    expect(toasts).toHaveLength(1);
+    expect(toasts[0]?.message).toBe(
+      "Couldn't save moving Check-in. Cannot reach the server. Check your connection and try again. The list shows the order saved on the server.",
+    );
+    expect(shown()).toEqual(server.names());
+    expect(labelsOf(toasts[0])).toEqual(['Retry', 'Undo']);
+  });
+
+  it("offline, fails at once without a read that would wait, and says the server's order is unknown", async () => {
+    const { server, controller, notify, shown, byName, toasts } = await setup();
+    // As apiFetch answers every write while the browser is offline.
+    vi.stubGlobal('navigator', { onLine: false });
+    server.writeOrder = () => Promise.reject(new ApiError(0, [{ id: OFFLINE_ERROR_ID }]));
+    // The list's query would wait for the network: a read now would never answer.
+    server.list = () => new Promise<CallPurpose[]>(() => {});
+    const before = shown();
+
+    const outcome = await controller.request(moveIntent(byName('Check-in'), 5), notify);
+    expect(outcome).toMatchObject({ status: 'failed' });
+    expect(shown()).toEqual(before);
+    expect(toasts[0]?.message).toBe(
+      `Couldn't save moving Check-in. No connection: you are offline. Nothing was sent; try again once you are back online. ${UNKNOWN_ORDER_SHOWN}`,
+    );
+    expect(labelsOf(toasts[0])).toEqual(['Retry', 'Undo']);
+    // Marked stale: the list reads the server again once it is back online.
+    expect(queryClient.getQueryState(listKey)?.isInvalidated).toBe(true);
+  });
+
   it('when the list cannot be reloaded, shows what is known to be saved', async () => {
     const { server, controller, notify, shown, byName, toasts } = await setup();
     server.failList = true;
@@ -398,10 +434,13 @@ describe('Retry and Undo', () => {
     expect(server.names()).toEqual(ORIGINAL);
     expect(shown()).toEqual(ORIGINAL);
     expect(toasts[1]).toMatchObject({ message: 'Earlier order restored.', tone: 'success' });
-    // Undoing the Undo goes forward to the order that was asked for.
-    click(toasts[1], 'Undo');
+    // The Undo's toast offers no Undo: its way forward again is named Redo.
+    expect(labelsOf(toasts[1])).toEqual(['Redo']);
+    click(toasts[1], 'Redo');
     await idle();
     expect(server.names()).toEqual(INTENDED);
+    expect(toasts[2]).toMatchObject({ message: 'Order saved.', tone: 'success' });
+    expect(labelsOf(toasts[2])).toEqual(['Undo']);
   });
 
   it('Undo after Retry goes back to the order before the first attempt', async () => {
@@ -424,7 +463,7 @@ describe('Retry and Undo', () => {
     expect(toasts[1]).toMatchObject({
       tone: 'error',
       message:
-        "Can't finish the new order: Pricing Discussion was deleted meanwhile. The list shows the order saved on the server.",
+        "Can't finish moving Renewal: Pricing Discussion was deleted meanwhile. The list shows the order saved on the server.",
     });
   });
 
@@ -457,7 +496,7 @@ describe('Retry and Undo', () => {
     expect(server.patches.length).toBe(before);
     expect(shown()).toEqual(server.names());
     expect(toasts[1]?.message).toBe(
-      "Can't finish the new order: Initial Contact and Follow Up are locked and keep their place. The list shows the order saved on the server.",
+      "Can't finish moving Renewal: Initial Contact and Follow Up are locked and keep their place. The list shows the order saved on the server.",
     );
     expect(toasts[1]?.tone).toBe('error');
     // The order before the move has them the other way round too: nothing to offer.
@@ -471,7 +510,7 @@ describe('Retry and Undo', () => {
     click(toasts[0], 'Retry');
     await idle();
     expect(server.patches.length).toBe(before);
-    expect(toasts[1]?.message).toMatch(/^Can't finish the new order: .* Nothing was changed\.$/);
+    expect(toasts[1]?.message).toMatch(/^Can't finish moving Renewal: .* Nothing was changed\.$/);
     expect(labelsOf(toasts[1])).toEqual(['Retry', 'Undo']);
     server.failList = false;
     click(toasts[1], 'Retry');
@@ -479,21 +518,63 @@ describe('Retry and Undo', () => {
     expect(server.names()).toEqual(INTENDED);
   });
 
-  it('offers Undo after a saved move for the undo window, and Ctrl+Z runs it once', async () => {
-    const { server, controller, notify, toasts, clock, idle, byName } = await setup();
-    await controller.request(moveIntent(byName('Renewal'), 2), notify);
-    expect(toasts).toEqual([
-      expect.objectContaining({ message: 'Order saved.', tone: 'success', durationMs: 10_000 }),
-    ]);
+  it('Ctrl+Z undoes a saved move once; pressed again it does nothing, and Redo redoes', async () => {
+    const { server, controller, notify, toasts, idle, byName } = await setup();
+    const moved = moveIntent(byName('Renewal'), 2);
+    await controller.request(moved, notify);
+    const intended = server.names();
+    expect(toasts).toEqual([expect.objectContaining({ message: 'Order saved.', tone: 'success' })]);
     expect(labelsOf(toasts[0])).toEqual(['Undo']);
-    clock.now = UNDO_WINDOW_MS;
+    expect(controller.redoLatest()).toBe(false);
+
     expect(controller.undoLatest()).toBe(true);
     await idle();
     expect(server.names()).toEqual(ORIGINAL);
-    // That Undo is used; the next one undoes the Undo and is offered from now on.
-    clock.now += UNDO_WINDOW_MS + 1;
+    expect(toasts[1]).toMatchObject({ message: 'Earlier order restored.', tone: 'success' });
+    expect(labelsOf(toasts[1])).toEqual(['Redo']);
+
+    const writes = server.patches.length;
     expect(controller.undoLatest()).toBe(false);
+    await idle();
+    expect(server.patches.length).toBe(writes);
     expect(server.names()).toEqual(ORIGINAL);
+
+    expect(controller.redoLatest()).toBe(true);
+    await idle();
+    expect(server.names()).toEqual(intended);
+    expect(labelsOf(toasts[2])).toEqual(['Undo']);
+    expect(controller.redoLatest()).toBe(false);
+  });
+
+  it('a failed Undo says so as an Undo, and offers Retry and Redo, never Undo', async () => {
+    const { server, controller, notify, toasts, idle, byName } = await setup();
+    await controller.request(moveIntent(byName('Renewal'), 2), notify);
+    server.unreachableIds.add(byName('Renewal').id);
+    expect(controller.undoLatest()).toBe(true);
+    await idle();
+    expect(toasts[1]?.message).toMatch(/^Couldn't undo moving Renewal\. Cannot reach the server/);
+    expect(labelsOf(toasts[1])).toEqual(['Retry', 'Redo']);
+    expect(controller.undoLatest()).toBe(false);
+
+    server.unreachableIds.clear();
+    click(toasts[1], 'Retry');
+    await idle();
+    expect(server.names()).toEqual(ORIGINAL);
+    expect(toasts[2]).toMatchObject({ message: 'Earlier order restored.', tone: 'success' });
+    expect(labelsOf(toasts[2])).toEqual(['Redo']);
+  });
+
+  it('a newer reorder withdraws the earlier Undo from Ctrl+Z', async () => {
+    const { server, controller, notify, idle, byName } = await setup();
+    await controller.request(moveIntent(byName('Renewal'), 2), notify);
+    const gate = deferred();
+    server.gate = gate.promise;
+    const second = controller.request(moveIntent(byName('Demo'), 2), notify);
+    expect(controller.undoLatest()).toBe(false);
+    gate.resolve();
+    await second;
+    await idle();
+    expect(controller.undoLatest()).toBe(true);
   });
 
   it('Undo restores the order before Sort A–Z exactly, with the fewest PATCHes', async () => {

@@ -1,6 +1,7 @@
 import { MutationObserver, hashKey, type QueryClient } from '@tanstack/react-query';
 import pLimit from 'p-limit';
-import type { ToastOptions } from '../../../lib/toast/toastContext';
+import { assertOnline } from '../../../lib/apiClient';
+import type { ToastAction, ToastOptions } from '../../../lib/toast/toastContext';
 import { callPurposesQueryOptions } from '../api/getCallPurposes';
 import type { CallPurpose } from '../types';
 import { matchesIntended, sameSequence } from './compareSequences';
@@ -19,6 +20,7 @@ import {
   SAVED_MESSAGE,
   SERVER_ORDER_SHOWN,
   blockedMessage,
+  failureHeadline,
   failureMessage,
   goneMessage,
   unreachableMessage,
@@ -27,7 +29,8 @@ import {
   isRestoreIntent,
   missingFrom,
   retryIntent,
-  undoIntent,
+  reverseIntent,
+  reverseLabel,
   type RememberedReorder,
   type RestoreIntent,
 } from './restoreIntents';
@@ -47,10 +50,12 @@ export type ReorderController = {
   /** Plans, shows and saves one reorder, after any already in flight. Never rejects. */
   request(intent: ReorderIntent, notify: Notify): Promise<ReorderOutcome>;
   /**
-   * Does what the latest reorder toast's Undo does, while it is offered (Ctrl+Z). Answers
-   * whether there was one to do.
+   * Does what the latest reorder toast's Undo does, while it offers one (Ctrl+Z). Answers whether
+   * there was one: after an Undo the toast offers Redo instead, so a second Ctrl+Z does nothing.
    */
   undoLatest(): boolean;
+  /** Does what the latest reorder toast's Redo does, while it offers one (Ctrl+Shift+Z). */
+  redoLatest(): boolean;
 };
 
 /**
@@ -69,15 +74,13 @@ export type ReorderControllerOptions = {
   writeOrder: WriteOrder;
   /** PATCHes in flight at once. */
   concurrency?: number;
-  /** How long a reorder's Undo is offered (its toast stays at least this long). */
-  undoWindowMs?: number;
-  /** The clock that window is measured on. */
-  now?: () => number;
 };
 
-/** Every reorder toast replaces the previous one: only the latest offers Undo. */
+/**
+ * Every reorder toast replaces the previous one: only the latest offers Undo. A toast with a
+ * button stays until it is used or dismissed.
+ */
 const TOAST_GROUP = 'reorder';
-export const UNDO_WINDOW_MS = 10_000;
 
 type Planned =
   | { kind: 'unchanged' }
@@ -103,16 +106,14 @@ export function createReorderController({
   queryClient,
   writeOrder,
   concurrency = 4,
-  undoWindowMs = UNDO_WINDOW_MS,
-  now = Date.now,
 }: ReorderControllerOptions): ReorderController {
   // Typed by the list's query options: the cache holds CallPurpose[] under this key.
   const listKey = callPurposesQueryOptions().queryKey;
   const listHash = hashKey(listKey);
   /** Intents queued behind the running one, still shown on top of its optimistic order. */
   const waiting: ReorderIntent[] = [];
-  /** The Undo the latest reorder toast offers, until it expires or is used. */
-  let offered: { undo: () => void; until: number } | null = null;
+  /** The Undo or Redo the latest reorder toast offers, until it is used or another reorder starts. */
+  let offered: ToastAction | null = null;
 
   const read = () => queryClient.getQueryData(listKey);
   const show = (items: CallPurpose[]) => queryClient.setQueryData(listKey, items);
@@ -158,7 +159,7 @@ export function createReorderController({
     planned: Exclude<Planned, { kind: 'ok' }>,
   ): ReorderOutcome {
     if (planned.kind === 'unchanged' && intent.sequenceFor(snapshot) !== null) {
-      offerUndo(intent.remembers, notify, doneMessage(intent), 'success');
+      offerWayBack(intent.remembers, notify, doneMessage(intent.remembers), 'success');
       return { status: 'unchanged' };
     }
     const missing = missingFrom(intent.target, displaySequence(snapshot));
@@ -170,75 +171,71 @@ export function createReorderController({
             missing.map((id) => intent.remembers.names.get(id) ?? `#${id}`),
           );
     // The other way may still be open (a locked purpose blocks the new order, not the old one).
-    const back = undoIntent(intent.remembers);
-    if (plan(snapshot, back).kind === 'ok') {
-      const undo = offer(() => void request(back, notify));
-      notify(message, {
-        tone: 'error',
-        actions: [{ label: 'Undo', onClick: undo }],
-        durationMs: undoWindowMs,
-        group: TOAST_GROUP,
-      });
-    } else {
-      notify(message, { tone: 'error', group: TOAST_GROUP });
-    }
+    const wayOpen = plan(snapshot, reverseIntent(intent.remembers)).kind === 'ok';
+    notify(message, {
+      tone: 'error',
+      actions: wayOpen ? [wayBack(intent.remembers, notify)] : [],
+      group: TOAST_GROUP,
+    });
     return { status: 'blocked' };
   }
 
-  const doneMessage = (intent: ReorderIntent) =>
-    isRestoreIntent(intent) && intent.kind === 'undo' ? RESTORED_MESSAGE : SAVED_MESSAGE;
+  const doneMessage = (reorder: RememberedReorder) =>
+    reorder.undone ? RESTORED_MESSAGE : SAVED_MESSAGE;
 
-  /** The toast after a saved reorder: what happened, and Undo for the next while. */
-  function offerUndo(
+  /** The toast after a saved reorder: what happened, and the way back (Undo, or Redo). */
+  function offerWayBack(
     reorder: RememberedReorder,
     notify: Notify,
     message: string,
     tone: 'success' | 'info',
   ) {
-    const undo = offer(() => void request(undoIntent(reorder), notify));
-    notify(message, {
-      tone,
-      actions: [{ label: 'Undo', onClick: undo }],
-      durationMs: undoWindowMs,
-      group: TOAST_GROUP,
-    });
+    notify(message, { tone, actions: [wayBack(reorder, notify)], group: TOAST_GROUP });
   }
 
-  /** The toast after a failed reorder: Retry finishes it, Undo goes back to before it. */
-  function offerRetryAndUndo(reorder: RememberedReorder, notify: Notify, message: string) {
-    const undo = offer(() => void request(undoIntent(reorder), notify));
+  /** The toast after a failed reorder: Retry finishes it, Undo (or Redo) goes back to before it. */
+  function offerRetryAndWayBack(reorder: RememberedReorder, notify: Notify, message: string) {
+    const retry = { label: 'Retry', onClick: () => void request(retryIntent(reorder), notify) };
     notify(message, {
       tone: 'error',
-      actions: [
-        { label: 'Retry', onClick: () => void request(retryIntent(reorder), notify) },
-        { label: 'Undo', onClick: undo },
-      ],
-      durationMs: undoWindowMs,
+      actions: [retry, wayBack(reorder, notify)],
       group: TOAST_GROUP,
     });
   }
 
-  /** Makes `undo` the one Ctrl+Z runs for the next undoWindowMs; it runs at most once. */
-  function offer(undo: () => void): () => void {
-    const once = { undo: () => {}, until: now() + undoWindowMs };
-    once.undo = () => {
-      if (offered === once) offered = null;
-      undo();
+  /**
+   * The button back to the order before `reorder` — "Undo", or "Redo" once it was an Undo —
+   * made the one Ctrl+Z (or Ctrl+Shift+Z) runs too, at most once.
+   */
+  function wayBack(reorder: RememberedReorder, notify: Notify): ToastAction {
+    const action: ToastAction = {
+      label: reverseLabel(reorder),
+      // `request` withdraws it from Ctrl+Z first: it runs once from there.
+      onClick: () => void request(reverseIntent(reorder), notify),
     };
-    offered = once;
-    return once.undo;
+    offered = action;
+    return action;
+  }
+
+  /**
+   * Reads the server's list again. Offline it fails at once: the list's query would wait for the
+   * network, holding this reorder (and its toast) until then.
+   */
+  async function refetchList(): Promise<void> {
+    assertOnline();
+    await queryClient.invalidateQueries(
+      { queryKey: listKey, refetchType: 'all' },
+      { throwOnError: true },
+    );
   }
 
   /** Retry and Undo plan from the server's current orders, not from what was last shown. */
   async function refetchForRestore(intent: RestoreIntent, notify: Notify): Promise<boolean> {
     try {
-      await queryClient.invalidateQueries(
-        { queryKey: listKey, refetchType: 'all' },
-        { throwOnError: true },
-      );
+      await refetchList();
       return true;
     } catch (error) {
-      offerRetryAndUndo(intent.remembers, notify, unreachableMessage(intent.cannot, error));
+      offerRetryAndWayBack(intent.remembers, notify, unreachableMessage(intent.cannot, error));
       return false;
     }
   }
@@ -287,10 +284,7 @@ export function createReorderController({
     writes: readonly WriteResult[],
   ): Promise<boolean> {
     try {
-      await queryClient.invalidateQueries(
-        { queryKey: listKey, refetchType: 'all' },
-        { throwOnError: true },
-      );
+      await refetchList();
       return true;
     } catch {
       const saved = new Map<number, number | null>();
@@ -347,7 +341,8 @@ export function createReorderController({
 
     const failures = failuresOf(snapshot, result.patches, writes);
     if (failures.length > 0) {
-      offerRetryAndUndo(remembered, notify, failureMessage(failures));
+      const headline = failureHeadline(remembered.what, remembered.undone);
+      offerRetryAndWayBack(remembered, notify, failureMessage(headline, failures, reloaded));
       return {
         status: 'failed',
         writes: result.patches.length,
@@ -356,9 +351,9 @@ export function createReorderController({
     }
 
     const asIntended = matchesIntended(sequence, displaySequence(read() ?? []));
-    if (!reloaded) offerUndo(remembered, notify, RELOAD_FAILED_MESSAGE, 'info');
-    else if (!asIntended) offerUndo(remembered, notify, CONCURRENT_CHANGE_MESSAGE, 'info');
-    else offerUndo(remembered, notify, doneMessage(intent), 'success');
+    if (!reloaded) offerWayBack(remembered, notify, RELOAD_FAILED_MESSAGE, 'info');
+    else if (!asIntended) offerWayBack(remembered, notify, CONCURRENT_CHANGE_MESSAGE, 'info');
+    else offerWayBack(remembered, notify, doneMessage(remembered), 'success');
     return { status: 'saved', writes: result.patches.length, asIntended, reloaded };
   }
 
@@ -408,15 +403,21 @@ export function createReorderController({
       before: displaySequence(snapshot),
       intended: sequence,
       names: new Map(snapshot.map((item) => [item.id, item.name])),
+      what: intent.what,
+      undone: false,
     };
+  }
+
+  /** Runs the latest toast's way back if it is called `label`; answers whether it did. */
+  function runOffered(label: 'Undo' | 'Redo'): boolean {
+    if (offered?.label !== label) return false;
+    offered.onClick();
+    return true;
   }
 
   return {
     request,
-    undoLatest() {
-      if (offered === null || now() > offered.until) return false;
-      offered.undo();
-      return true;
-    },
+    undoLatest: () => runOffered('Undo'),
+    redoLatest: () => runOffered('Redo'),
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../../lib/apiError';
-import { blockedMessage, failureMessage, joinNames } from './reorderMessages';
+import { ApiError, OFFLINE_ERROR_ID } from '../../../lib/apiError';
+import { blockedMessage, failureHeadline, failureMessage, joinNames } from './reorderMessages';
 
 const names = new Map([
   [1, 'Initial Contact'],
@@ -45,15 +45,29 @@ describe('blockedMessage', () => {
 });
 
 describe('failureMessage', () => {
-  it('names each failed purpose with its reason, then says what the list shows', () => {
+  const headline = "Couldn't save moving Check-in";
+
+  it('tells the gesture, each reason once, naming only the purposes a reason is about', () => {
     expect(
-      failureMessage([
-        { name: 'Demo', error: new ApiError(0, []) },
-        { name: 'Renewal', error: new ApiError(429, [], 5) },
-        { name: 'Check-in', error: new ApiError(404, []) },
-      ]),
+      failureMessage(
+        headline,
+        [
+          { name: 'Negotiation', error: new ApiError(0, []) },
+          { name: 'Demo', error: new ApiError(0, []) },
+          { name: 'Renewal', error: new ApiError(429, [], 5) },
+          { name: 'Pricing Discussion', error: new ApiError(404, []) },
+        ],
+        true,
+      ),
     ).toBe(
-      "Couldn't save the new order. Demo: Cannot reach the server. Check your connection and try again. Renewal: Too many requests. Try again in 5 seconds. Check-in: It no longer exists: someone may have deleted it. The list shows the order saved on the server.",
+      "Couldn't save moving Check-in. Cannot reach the server. Check your connection and try again. Too many requests. Try again in 5 seconds. Pricing Discussion: It no longer exists: someone may have deleted it. The list shows the order saved on the server.",
+    );
+  });
+
+  it("says the server's order is unknown when the list could not be reloaded", () => {
+    const offline = new ApiError(0, [{ id: OFFLINE_ERROR_ID }]);
+    expect(failureMessage(headline, [{ name: 'Negotiation', error: offline }], false)).toBe(
+      "Couldn't save moving Check-in. No connection: you are offline. Nothing was sent; try again once you are back online. The list shows the last order known to be saved; the server's order is unknown until it can be reached.",
     );
   });
 
@@ -61,17 +75,24 @@ describe('failureMessage', () => {
     const refused = new ApiError(403, [
       { id: 'unauthorizedRequest', title: 'Forbidden', detail: 'You may not edit this purpose' },
     ]);
-    expect(failureMessage([{ name: 'Demo', error: refused }])).toContain(
-      'Demo: You may not edit this purpose. The list',
+    expect(failureMessage(headline, [{ name: 'Demo', error: refused }], true)).toContain(
+      'Check-in. Demo: You may not edit this purpose. The list',
     );
   });
 
   it('keeps long failure lists short', () => {
     const failures = ['A', 'B', 'C', 'D', 'E'].map((name) => ({
       name,
-      error: new ApiError(0, []),
+      error: new ApiError(403, [{ detail: 'Not yours' }]),
     }));
-    expect(failureMessage(failures)).toContain('And 2 more.');
-    expect(failureMessage(failures)).not.toContain('D:');
+    expect(failureMessage(headline, failures, true)).toContain('C: Not yours. And 2 more.');
+    expect(failureMessage(headline, failures, true)).not.toContain('D:');
+  });
+});
+
+describe('failureHeadline', () => {
+  it('says which gesture failed, and whether it was an Undo', () => {
+    expect(failureHeadline('moving Check-in', false)).toBe("Couldn't save moving Check-in");
+    expect(failureHeadline('moving Check-in', true)).toBe("Couldn't undo moving Check-in");
   });
 });

@@ -1,3 +1,4 @@
+import { isApiError } from '../../../lib/apiError';
 import { describeError } from '../../../lib/describeError';
 
 /** "A", "A and B", "A, B and C"; long lists end with "and N more". */
@@ -32,11 +33,40 @@ export function blockedMessage(
 export type WriteFailure = { name: string; error: unknown };
 
 export const SERVER_ORDER_SHOWN = 'The list shows the order saved on the server.';
+export const UNKNOWN_ORDER_SHOWN =
+  "The list shows the last order known to be saved; the server's order is unknown until it can be reached.";
 
-export function failureMessage(failures: readonly WriteFailure[]): string {
-  const shown = failures.slice(0, 3).map(({ name, error }) => `${name}: ${describeError(error)}`);
-  const more = failures.length > 3 ? ` And ${failures.length - 3} more.` : '';
-  return `Couldn't save the new order. ${shown.join(' ')}${more} ${SERVER_ORDER_SHOWN}`;
+/** A refusal or a deletion is about one purpose, worth naming; a lost connection is not. */
+const aboutThePurpose = (error: unknown) =>
+  isApiError(error) &&
+  error.status >= 400 &&
+  error.status < 500 &&
+  ![401, 429].includes(error.status);
+
+/**
+ * A reorder whose writes failed, told as the user's gesture ("Couldn't save moving Check-in."),
+ * each reason once, and what the list shows now: the server's order if it could be reloaded.
+ */
+export function failureMessage(
+  headline: string,
+  failures: readonly WriteFailure[],
+  reloaded: boolean,
+): string {
+  const reasons = [
+    ...new Set(
+      failures.map(({ name, error }) =>
+        aboutThePurpose(error) ? `${name}: ${describeError(error)}` : describeError(error),
+      ),
+    ),
+  ];
+  const more = reasons.length > 3 ? ` And ${reasons.length - 3} more.` : '';
+  const shown = reloaded ? SERVER_ORDER_SHOWN : UNKNOWN_ORDER_SHOWN;
+  return `${headline}. ${reasons.slice(0, 3).join(' ')}${more} ${shown}`;
+}
+
+/** "Couldn't save moving Check-in", or "Couldn't undo moving Check-in" for a failed Undo. */
+export function failureHeadline(what: string, undone: boolean): string {
+  return `Couldn't ${undone ? 'undo' : 'save'} ${what}`;
 }
 
 export const CONCURRENT_CHANGE_MESSAGE =

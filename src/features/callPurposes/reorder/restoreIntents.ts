@@ -7,6 +7,10 @@ export type RememberedReorder = {
   readonly intended: readonly number[];
   /** Names as the user knew them, to name a purpose deleted meanwhile. */
   readonly names: ReadonlyMap<number, string>;
+  /** The user's gesture, as the messages name it: "moving Check-in". */
+  readonly what: string;
+  /** An Undo: `intended` is the order before the gesture, and its way back is a Redo. */
+  readonly undone: boolean;
 };
 
 /**
@@ -14,7 +18,7 @@ export type RememberedReorder = {
  * they end on that sequence whichever writes of the first attempt landed.
  */
 export type RestoreIntent = ReorderIntent & {
-  readonly kind: 'retry' | 'undo';
+  readonly kind: 'retry' | 'undo' | 'redo';
   /** The sequence to reach. */
   readonly target: readonly number[];
   /** What this reorder is remembered as once it runs: Undo then goes back to `before`. */
@@ -67,21 +71,26 @@ function restoreIntent(
     target,
     remembers,
     cannot,
+    what: remembers.what,
     sequenceFor: (items) => restoredSequence(target, displaySequence(items)),
   };
 }
 
 /** Finishes the order the user asked for. */
 export function retryIntent(reorder: RememberedReorder): RestoreIntent {
-  return restoreIntent('retry', reorder.intended, reorder, "Can't finish the new order");
+  return restoreIntent('retry', reorder.intended, reorder, `Can't finish ${reorder.what}`);
 }
 
-/** Goes back to the order before; undoing that goes forward again. */
-export function undoIntent(reorder: RememberedReorder): RestoreIntent {
+/** Goes back to the order before: an Undo, or, after an Undo, a Redo. */
+export function reverseIntent(reorder: RememberedReorder): RestoreIntent {
+  const kind = reorder.undone ? 'redo' : 'undo';
   return restoreIntent(
-    'undo',
+    kind,
     reorder.before,
-    { before: reorder.intended, intended: reorder.before, names: reorder.names },
-    "Can't restore the earlier order",
+    { ...reorder, before: reorder.intended, intended: reorder.before, undone: !reorder.undone },
+    `Can't ${kind} ${reorder.what}`,
   );
 }
+
+/** What the way back is called on a button: Undo, or Redo after an Undo. */
+export const reverseLabel = (reorder: RememberedReorder) => (reorder.undone ? 'Redo' : 'Undo');

@@ -8,7 +8,8 @@ import { REORDER_MUTATION_KEY, createReorderController } from './reorderControll
 /**
  * Reorders call purposes: `reorder(intent)` shows the new order at once (in the query cache),
  * saves it with the fewest PATCHes, then shows what the server holds, with a toast for anything
- * that went wrong and Undo after each. `undoLatest()` runs the latest Undo while it is offered.
+ * that went wrong and Undo after each (Redo after an Undo). `undoLatest()` and `redoLatest()` run
+ * the latest toast's Undo or Redo while it offers one.
  * `saving` is true while reorders are queued or writing.
  */
 export function useReorderCallPurposes() {
@@ -27,5 +28,6 @@ export function useReorderCallPurposes() {
     [controller, toast],
   );
   const undoLatest = useCallback(() => controller.undoLatest(), [controller]);
-  return { reorder, undoLatest, saving };
+  const redoLatest = useCallback(() => controller.redoLatest(), [controller]);
+  return { reorder, undoLatest, redoLatest, saving };
 }

@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useUndoShortcut } from './useUndoShortcut';
 
-function Page({ undo }: { undo: () => boolean }) {
-  useUndoShortcut(undo);
+function Page({ undo, redo }: { undo: () => boolean; redo: () => boolean }) {
+  useUndoShortcut(undo, redo);
   return (
     <>
       <button type="button">Reorder Demo</button>
@@ -23,22 +23,42 @@ afterEach(cleanup);
 describe('useUndoShortcut', () => {
   it('runs Undo on Ctrl+Z and Cmd+Z from the list, and takes the key when it did', () => {
     const undo = vi.fn(() => true);
-    render(<Page undo={undo} />);
+    const redo = vi.fn(() => true);
+    render(<Page undo={undo} redo={redo} />);
     const handle = screen.getByRole('button', { name: 'Reorder Demo' });
     expect(fireEvent.keyDown(handle, { key: 'z', ctrlKey: true })).toBe(false);
     fireEvent.keyDown(document.body, { key: 'Z', metaKey: true });
     expect(undo).toHaveBeenCalledTimes(2);
+    expect(redo).not.toHaveBeenCalled();
   });
 
-  it('leaves the key alone in a text field, in a dialog, with Shift, or with nothing to undo', () => {
+  it('runs Redo on Ctrl+Shift+Z and Cmd+Shift+Z, never Undo', () => {
+    const undo = vi.fn(() => true);
+    const redo = vi.fn(() => true);
+    render(<Page undo={undo} redo={redo} />);
+    expect(fireEvent.keyDown(document.body, { key: 'Z', ctrlKey: true, shiftKey: true })).toBe(
+      false,
+    );
+    fireEvent.keyDown(document.body, { key: 'z', metaKey: true, shiftKey: true });
+    expect(redo).toHaveBeenCalledTimes(2);
+    expect(undo).not.toHaveBeenCalled();
+  });
+
+  it('leaves the key alone in a text field, in a dialog, or with nothing to undo or redo', () => {
     const undo = vi.fn(() => false);
-    render(<Page undo={undo} />);
+    const redo = vi.fn(() => false);
+    render(<Page undo={undo} redo={redo} />);
     fireEvent.keyDown(screen.getByRole('textbox'), { key: 'z', ctrlKey: true });
     fireEvent.keyDown(screen.getByRole('button', { name: 'Save' }), { key: 'z', ctrlKey: true });
-    fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true, shiftKey: true });
+    fireEvent.keyDown(screen.getByRole('textbox'), { key: 'z', ctrlKey: true, shiftKey: true });
     fireEvent.keyDown(document.body, { key: 'z' });
     expect(undo).not.toHaveBeenCalled();
+    expect(redo).not.toHaveBeenCalled();
     expect(fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true })).toBe(true);
+    expect(fireEvent.keyDown(document.body, { key: 'z', ctrlKey: true, shiftKey: true })).toBe(
+      true,
+    );
     expect(undo).toHaveBeenCalledTimes(1);
+    expect(redo).toHaveBeenCalledTimes(1);
   });
 });

@@ -9,17 +9,18 @@ function isOwnedElsewhere(target: EventTarget | null): boolean {
 
 /**
  * Ctrl+Z (Cmd+Z on a Mac) on the list page runs `undo` — the latest reorder's Undo while it is
- * offered. Left alone in a text field, so the field's own undo still works.
+ * offered — and Ctrl+Shift+Z runs `redo`, the Redo offered after an Undo. Left alone in a text
+ * field, so the field's own undo still works.
  */
-export function useUndoShortcut(undo: () => boolean): void {
+export function useUndoShortcut(undo: () => boolean, redo: () => boolean): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key.toLowerCase() !== 'z' || event.shiftKey || event.altKey) return;
+      if (event.key.toLowerCase() !== 'z' || event.altKey) return;
       if (!(event.ctrlKey || event.metaKey) || event.defaultPrevented) return;
       if (isOwnedElsewhere(event.target)) return;
-      if (undo()) event.preventDefault();
+      if ((event.shiftKey ? redo : undo)()) event.preventDefault();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [undo]);
+  }, [undo, redo]);
 }
