@@ -43,7 +43,7 @@ export async function buildApp(
       ...(options.clock === undefined ? {} : { clock: options.clock }),
       ...options.emulator,
       prefix: EMULATOR_MOUNT,
-      dataDir: options.emulator?.dataDir ?? config.dataDir,
+      dataDir: options.emulator?.dataDir ?? config.DATA_DIR,
       // The embedded emulator always accepts this app's own callback, even on a public host
       // that the loopback rule would not cover.
       redirectUris: [

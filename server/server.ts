@@ -34,8 +34,8 @@ function readSettings(env: NodeJS.ProcessEnv, dev: boolean): Settings {
 function listenFailure(config: AppConfig, error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   return code === 'EADDRINUSE'
-    ? `Port ${config.port} on ${config.host} is in use: stop the other server or set PORT.`
-    : `Could not listen on ${config.host}:${config.port}: ${(error as Error).message}`;
+    ? `Port ${config.PORT} on ${config.HOST} is in use: stop the other server or set PORT.`
+    : `Could not listen on ${config.HOST}:${config.PORT}: ${(error as Error).message}`;
 }
 
 function readyLine(config: AppConfig): string {
@@ -43,7 +43,7 @@ function readyLine(config: AppConfig): string {
     ? 'the embedded Outreach emulator'
     : new URL(config.upstream.apiUrl).origin;
   return config.dev
-    ? `App server on http://${config.host}:${config.port} (dev, upstream ${upstream}); open ${config.publicUrl} (Vite)`
+    ? `App server on http://${config.HOST}:${config.PORT} (dev, upstream ${upstream}); open ${config.publicUrl} (Vite)`
     : `Call purpose admin is ready (upstream: ${upstream}); open ${config.publicUrl}`;
 }
 
@@ -65,7 +65,7 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
 });
 
 try {
-  await app.listen({ port: config.port, host: config.host });
+  await app.listen({ port: config.PORT, host: config.HOST });
 } catch (error) {
   console.error(listenFailure(config, error));
   await app.close().catch(() => undefined);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SEEDED_CLIENT } from '../shared/seededClient';
-import { formatConfigErrors, loopbackHost, parseAppConfig } from './config';
+import { loopbackHost } from '../shared/loopback';
+import { formatConfigErrors, parseAppConfig } from './config';
 
 const REAL = {
   OUTREACH_API_URL: 'https://api.outreach.io/api/v2',
@@ -22,11 +23,11 @@ describe('parseAppConfig', () => {
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     const { config } = result;
-    expect(config.port).toBe(8787);
-    expect(config.host).toBe('localhost');
+    expect(config.PORT).toBe(8787);
+    expect(config.HOST).toBe('localhost');
     expect(config.publicUrl).toBe('http://localhost:8787');
-    expect(config.sessionTtlSeconds).toBe(43200);
-    expect(config.sessionSecret).toBeUndefined();
+    expect(config.SESSION_TTL_SECONDS).toBe(43200);
+    expect(config.SESSION_SECRET).toBeUndefined();
     expect(config.upstream).toEqual({
       embedded: true,
       apiUrl: 'http://localhost:8787/emulator/api/v2',
@@ -40,8 +41,8 @@ describe('parseAppConfig', () => {
 
   it('keeps sessions in SQLite unless REDIS_URL is set; Redis needs the shared SESSION_SECRET', () => {
     const sqlite = parseAppConfig({});
-    expect(sqlite.ok && sqlite.config.redisUrl).toBeUndefined();
-    expect(sqlite.ok && sqlite.config.refreshLockTtlMs).toBe(10_000);
+    expect(sqlite.ok && sqlite.config.REDIS_URL).toBeUndefined();
+    expect(sqlite.ok && sqlite.config.REFRESH_LOCK_SECONDS).toBe(10);
 
     const redis = parseAppConfig({
       REDIS_URL: 'rediss://:pw@cache.example.com:6380/2',
@@ -51,9 +52,9 @@ describe('parseAppConfig', () => {
     });
     expect(redis.ok).toBe(true);
     if (!redis.ok) return;
-    expect(redis.config.redisUrl).toBe('rediss://:pw@cache.example.com:6380/2');
-    expect(redis.config.sessionSecretPrevious).toBe('z'.repeat(32));
-    expect(redis.config.refreshLockTtlMs).toBe(3_000);
+    expect(redis.config.REDIS_URL).toBe('rediss://:pw@cache.example.com:6380/2');
+    expect(redis.config.SESSION_SECRET_PREVIOUS).toBe('z'.repeat(32));
+    expect(redis.config.REFRESH_LOCK_SECONDS).toBe(3);
 
     const errors = errorsOf({
       REDIS_URL: 'http://:pw@cache.example.com',
@@ -102,7 +103,7 @@ describe('parseAppConfig', () => {
       clientSecret: 'client-secret',
       scope: 'callPurposes.all calls.read',
     });
-    expect(result.config.sessionSecret).toBe(REAL.SESSION_SECRET);
+    expect(result.config.SESSION_SECRET).toBe(REAL.SESSION_SECRET);
   });
 
   it('lists everything missing for real Outreach at once', () => {
@@ -155,7 +156,7 @@ describe('parseAppConfig', () => {
 
   it('reads space-padded whole numbers and URLs as what they say', () => {
     const result = parseAppConfig({ PORT: ' 9000 ', PUBLIC_URL: ' http://127.0.0.1:9000 ' });
-    expect(result.ok && result.config.port).toBe(9000);
+    expect(result.ok && result.config.PORT).toBe(9000);
     expect(result.ok && result.config.publicUrl).toBe('http://127.0.0.1:9000');
   });
 

@@ -1,20 +1,17 @@
 // The app server's settings, read once at start. `parseAppConfig` is pure: it turns an
 // environment into either a config or the complete list of what is wrong. Each setting's own rule
-// is in `appSettingsSchema`; the few rules that join settings are the steps below it.
+// is in `appSettingsSchema`; the few rules that join settings are in `joinedSettingProblems`.
 import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import Type, { type Static } from 'typebox';
 import { SEEDED_CLIENT } from '../shared/seededClient';
-import { isLoopbackHostname } from '../shared/loopback';
+import { isLoopbackHostname, loopbackHost } from '../shared/loopback';
 import {
   flag,
   formatSettingErrors,
-  httpOrigin,
   httpUrl,
   isSet,
-  LOG_LEVELS,
-  oneOf,
-  redisUrl,
+  logLevel,
   readSettings,
   text,
   textOr,
@@ -28,27 +25,35 @@ import { withoutTrailingSlashes } from '../../shared/trailingSlashes';
 export const REQUESTED_SCOPE = 'callPurposes.all calls.read';
 /** Where the app server mounts the embedded emulator. */
 export const EMULATOR_MOUNT = '/emulator';
-export const DEV_PUBLIC_URL = 'http://localhost:5173';
 export const MIN_SECRET_LENGTH = 32;
+
+const secret = (about: string, hint: string) =>
+  text(about, { minLength: MIN_SECRET_LENGTH, writeOnly: true, hint });
 
 export const appSettingsSchema = Type.Object({
   PORT: wholeNumber(1, 65535, 8787, 'where `npm start` listens'),
   HOST: textOr('localhost', 'interface to bind'),
   DATA_DIR: textOr('./data', 'where the SQLite files are kept'),
   SESSION_TTL_SECONDS: wholeNumber(60, 31536000, 43200, "a session's longest life"),
-  LOG_LEVEL: oneOf(LOG_LEVELS, 'info', 'the JSON request log (warn under NODE_ENV=test)'),
-  PUBLIC_URL: httpOrigin("the app's public origin", 'the app is served from the root.'),
-  SESSION_SECRET: text('signs session cookies and seals tokens', {
-    minLength: MIN_SECRET_LENGTH,
-    secret: true,
-    hint: 'generate one with: openssl rand -base64 48',
+  LOG_LEVEL: logLevel('info', 'the JSON request log (warn under NODE_ENV=test)'),
+  PUBLIC_URL: text("the app's public origin", {
+    format: 'http-origin',
+    hint: 'the app is served from the root.',
   }),
-  SESSION_SECRET_PREVIOUS: text('the secret before a rotation', {
-    minLength: MIN_SECRET_LENGTH,
-    secret: true,
-    hint: 'it is the SESSION_SECRET before the current one.',
+  SESSION_SECRET: secret(
+    'signs session cookies and seals tokens',
+    'generate one with: openssl rand -base64 48',
+  ),
+  SESSION_SECRET_PREVIOUS: secret(
+    'the secret before a rotation',
+    'it is the SESSION_SECRET before the current one.',
+  ),
+  // Never echoed back: it may hold a password.
+  REDIS_URL: text('keep sessions in Redis instead of app.sqlite', {
+    format: 'redis-url',
+    examples: ['redis://localhost:6379/0'],
+    writeOnly: true,
   }),
-  REDIS_URL: redisUrl('keep sessions in Redis instead of app.sqlite'),
   REFRESH_LOCK_SECONDS: wholeNumber(1, 120, 10, 'how long one server may hold a refresh lock'),
   OUTREACH_API_URL: httpUrl('https://api.outreach.io/api/v2', 'real Outreach API'),
   OUTREACH_OAUTH_URL: httpUrl('https://api.outreach.io/oauth', "real Outreach's OAuth"),
@@ -59,8 +64,9 @@ export const appSettingsSchema = Type.Object({
   ),
 });
 
-/** What real Outreach needs besides OUTREACH_API_URL, and why; the first three are its alone. */
-const FOR_REAL = {
+const OAUTH_APP = ['OUTREACH_OAUTH_URL', 'OUTREACH_CLIENT_ID', 'OUTREACH_CLIENT_SECRET'];
+/** What real Outreach needs besides OUTREACH_API_URL, and why. */
+const FOR_REAL: Record<string, string> = {
   OUTREACH_OAUTH_URL: ', e.g. https://api.outreach.io/oauth.',
   OUTREACH_CLIENT_ID: '.',
   OUTREACH_CLIENT_SECRET: '.',
@@ -72,63 +78,35 @@ const FOR_REAL = {
 /**
  * Settings that only make sense together: OUTREACH_API_URL means real Outreach, which needs the
  * OAuth app, a public address and a stable secret; the OAuth settings alone mean a half-done
- * switch, refused rather than silently served by the emulator. App servers sharing a Redis must
- * share the secret.
+ * switch, refused rather than silently served by the emulator. The embedded emulator has no
+ * passwords (whoever opens its consent page may sign in as anyone, the admin included), so it
+ * serves a public address only as a public demo asked for by name. App servers sharing a Redis
+ * must share the secret.
  */
 function joinedSettingProblems(env: Env): string[] {
   const unset = Object.keys(FOR_REAL).filter((name) => !isSet(env, name));
-  const problems = isSet(env, 'OUTREACH_API_URL')
-    ? unset.map(
-        (name) =>
-          `${name} is required when OUTREACH_API_URL is set (real Outreach)${FOR_REAL[name as keyof typeof FOR_REAL]}`,
-      )
-    : [];
-  const strays = Object.keys(FOR_REAL)
-    .slice(0, 3)
-    .filter((name) => !unset.includes(name));
-  if (!isSet(env, 'OUTREACH_API_URL') && strays.length > 0) {
-    const [verb, them] = strays.length === 1 ? ['is', 'it'] : ['are', 'them'];
-    problems.push(
+  if (isSet(env, 'OUTREACH_API_URL')) {
+    return unset.map(
+      (name) => `${name} is required when OUTREACH_API_URL is set (real Outreach)${FOR_REAL[name]}`,
+    );
+  }
+  const strays = OAUTH_APP.filter((name) => !unset.includes(name));
+  const [verb, them] = strays.length === 1 ? ['is', 'it'] : ['are', 'them'];
+  // A malformed PUBLIC_URL has its own message.
+  const host = URL.parse(env.PUBLIC_URL?.trim() ?? '')?.hostname ?? 'localhost';
+  return [
+    strays.length > 0 &&
       `${strays.join(', ')} ${verb} set but OUTREACH_API_URL is not: set OUTREACH_API_URL too to use real Outreach, or unset ${them} to use the embedded emulator.`,
-    );
-  }
-  const publicEmulator = publicEmulatorProblem(env);
-  if (publicEmulator !== undefined) problems.push(publicEmulator);
-  if (isSet(env, 'REDIS_URL') && unset.includes('SESSION_SECRET')) {
-    problems.push(
+    !isLoopbackHostname(host) &&
+      env.EMULATOR_PUBLIC_DEMO?.trim() !== 'true' &&
+      `PUBLIC_URL's host ${host} is not this machine, and the embedded emulator would serve it: anyone who opens it could sign in as any user, the admin included (the emulator has no passwords). Set OUTREACH_API_URL, OUTREACH_OAUTH_URL, OUTREACH_CLIENT_ID, OUTREACH_CLIENT_SECRET and SESSION_SECRET to use a real Outreach, or EMULATOR_PUBLIC_DEMO=true for a public demo, whose every page then says "${PUBLIC_DEMO_NOTICE}".`,
+    isSet(env, 'REDIS_URL') &&
+      unset.includes('SESSION_SECRET') &&
       `SESSION_SECRET is required with REDIS_URL: every app server sharing the Redis must use the same one (at least ${MIN_SECRET_LENGTH} random characters).`,
-    );
-  }
-  return problems;
+  ].filter((problem) => problem !== false);
 }
 
-/**
- * The embedded emulator has no passwords: its consent page lets whoever opens it sign in as any
- * seeded user, the admin included. On this machine that is a try-out; at a public address it is an
- * admin tool without authentication, so it serves there only when a public demo is asked for.
- */
-function publicEmulatorProblem(env: Env): string | undefined {
-  if (isSet(env, 'OUTREACH_API_URL') || !isSet(env, 'PUBLIC_URL')) return undefined;
-  const host = URL.parse(env.PUBLIC_URL?.trim() ?? '')?.hostname;
-  // A malformed PUBLIC_URL has its own message; a demo asked for by name may be public.
-  if (host === undefined || isLoopbackHostname(host)) return undefined;
-  if (env.EMULATOR_PUBLIC_DEMO?.trim() === 'true') return undefined;
-  return (
-    `PUBLIC_URL's host ${host} is not this machine, and the embedded emulator would serve it: anyone ` +
-    'who opens it could sign in as any user, the admin included (the emulator has no passwords). ' +
-    'Set OUTREACH_API_URL, OUTREACH_OAUTH_URL, OUTREACH_CLIENT_ID, OUTREACH_CLIENT_SECRET and ' +
-    'SESSION_SECRET to use a real Outreach, or EMULATOR_PUBLIC_DEMO=true for a public demo, ' +
-    `whose every page then says "${PUBLIC_DEMO_NOTICE}".`
-  );
-}
-
-/** The host the server can reach itself on, for calls to the embedded emulator. */
-export function loopbackHost(host: string): string {
-  if (['0.0.0.0', '::', '', 'localhost'].includes(host)) return 'localhost';
-  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-}
-
-const withoutTrailingSlash = (url: string) => withoutTrailingSlashes(new URL(url).href);
+const withoutTrailingSlash = (url = '') => withoutTrailingSlashes(new URL(url).href);
 
 /**
  * Real Outreach, or the embedded emulator: then the browser consents at PUBLIC_URL/emulator,
@@ -136,35 +114,23 @@ const withoutTrailingSlash = (url: string) => withoutTrailingSlashes(new URL(url
  * PUBLIC_URL (and in --dev, where PUBLIC_URL is the Vite dev server).
  */
 function upstreamOf(values: Static<typeof appSettingsSchema>, publicUrl: string) {
-  if (values.OUTREACH_API_URL === undefined) {
-    const internal = `http://${loopbackHost(values.HOST)}:${values.PORT}${EMULATOR_MOUNT}`;
-    return {
-      embedded: true,
-      apiUrl: `${internal}/api/v2`,
-      authorizeUrl: `${publicUrl}${EMULATOR_MOUNT}/oauth/authorize`,
-      tokenUrl: `${internal}/oauth/token`,
-      clientId: SEEDED_CLIENT.clientId as string,
-      clientSecret: SEEDED_CLIENT.clientSecret as string,
-      scope: REQUESTED_SCOPE,
-    };
-  }
-  const oauthBase = withoutTrailingSlash(values.OUTREACH_OAUTH_URL ?? '');
+  const real = values.OUTREACH_API_URL !== undefined;
+  const internal = `http://${loopbackHost(values.HOST)}:${values.PORT}${EMULATOR_MOUNT}`;
+  const oauth = real ? withoutTrailingSlash(values.OUTREACH_OAUTH_URL) : `${internal}/oauth`;
   return {
-    embedded: false,
-    apiUrl: withoutTrailingSlash(values.OUTREACH_API_URL),
-    authorizeUrl: `${oauthBase}/authorize`,
-    tokenUrl: `${oauthBase}/token`,
-    clientId: values.OUTREACH_CLIENT_ID ?? '',
-    clientSecret: values.OUTREACH_CLIENT_SECRET ?? '',
+    embedded: !real,
+    apiUrl: real ? withoutTrailingSlash(values.OUTREACH_API_URL) : `${internal}/api/v2`,
+    authorizeUrl: real ? `${oauth}/authorize` : `${publicUrl}${EMULATOR_MOUNT}/oauth/authorize`,
+    tokenUrl: `${oauth}/token`,
+    // Set only for real Outreach (joinedSettingProblems refuses them alone).
+    clientId: values.OUTREACH_CLIENT_ID ?? SEEDED_CLIENT.clientId,
+    clientSecret: values.OUTREACH_CLIENT_SECRET ?? SEEDED_CLIENT.clientSecret,
     scope: REQUESTED_SCOPE,
   };
 }
 export type UpstreamConfig = ReturnType<typeof upstreamOf>;
 
-export const defaultDistDir = () =>
-  resolve(fileURLToPath(new URL('.', import.meta.url)), '../../dist');
-
-/** `dev`: `--dev`, where the Vite dev server serves the SPA (`distDir` null) at DEV_PUBLIC_URL. */
+/** `dev`: `--dev`, where the Vite dev server serves the SPA (`distDir` null) at port 5173. */
 export function parseAppConfig(env: Env, options: { dev?: boolean; distDir?: string } = {}) {
   const read = readSettings(appSettingsSchema, env);
   const errors = [...(read.ok ? [] : read.errors), ...joinedSettingProblems(env)];
@@ -174,24 +140,18 @@ export function parseAppConfig(env: Env, options: { dev?: boolean; distDir?: str
   const isTest = env.NODE_ENV === 'test';
   const publicUrl =
     values.PUBLIC_URL === undefined
-      ? dev
-        ? DEV_PUBLIC_URL
-        : `http://localhost:${values.PORT}`
+      ? `http://localhost:${dev ? 5173 : values.PORT}`
       : new URL(values.PUBLIC_URL).origin;
   const config = {
-    port: values.PORT,
-    host: values.HOST,
+    ...values,
+    DATA_DIR: resolve(values.DATA_DIR),
+    LOG_LEVEL: isTest && !isSet(env, 'LOG_LEVEL') ? 'warn' : values.LOG_LEVEL,
     /** Origin the browser uses, without a trailing slash; the redirect URI hangs off it. */
     publicUrl,
-    dataDir: resolve(values.DATA_DIR),
-    distDir: dev ? null : (options.distDir ?? defaultDistDir()),
+    distDir: dev
+      ? null
+      : (options.distDir ?? fileURLToPath(new URL('../../dist', import.meta.url))),
     dev,
-    /** Undefined until `resolveSessionSecret` generates or reads one (embedded emulator only). */
-    sessionSecret: values.SESSION_SECRET,
-    sessionSecretPrevious: values.SESSION_SECRET_PREVIOUS,
-    redisUrl: values.REDIS_URL,
-    refreshLockTtlMs: values.REFRESH_LOCK_SECONDS * 1000,
-    sessionTtlSeconds: values.SESSION_TTL_SECONDS,
     /** Refresh an access token this long before it expires (capped at a quarter of its life). */
     refreshLeewaySeconds: 60,
     loginTtlSeconds: 600,
@@ -199,7 +159,6 @@ export function parseAppConfig(env: Env, options: { dev?: boolean; distDir?: str
     upstreamTimeoutMs: 10_000,
     /** How long `/readyz` waits for a real upstream to answer at all. */
     readinessTimeoutMs: 2_000,
-    logLevel: isTest && !isSet(env, 'LOG_LEVEL') ? 'warn' : values.LOG_LEVEL,
     logRequests: !isTest,
     upstream: upstreamOf(values, publicUrl),
     /** EMULATOR_PUBLIC_DEMO: every page, the emulator's consent page included, says so. */
@@ -208,10 +167,9 @@ export function parseAppConfig(env: Env, options: { dev?: boolean; distDir?: str
   return { ok: true as const, config };
 }
 
-/** The config before the session secret is known: it may still have to be generated. */
+/** The config before SESSION_SECRET is known: `resolveSessionSecret` may generate it. */
 export type ParsedAppConfig = Extract<ReturnType<typeof parseAppConfig>, { ok: true }>['config'];
-export type AppConfig = ParsedAppConfig & { sessionSecret: string };
-export type LogLevel = AppConfig['logLevel'];
+export type AppConfig = ParsedAppConfig & { SESSION_SECRET: string };
 
 export const formatConfigErrors = (errors: readonly string[]) =>
   formatSettingErrors(

@@ -25,7 +25,7 @@ export function redactUrl(url: string | undefined): string | undefined {
 }
 
 export function loggerOptions(
-  config: Pick<AppConfig, 'logLevel' | 'logRequests'>,
+  config: Pick<AppConfig, 'LOG_LEVEL' | 'logRequests'>,
 ): Pick<FastifyServerOptions, 'logger' | 'logController'> {
   return {
     // Health checks are polled; logging each would drown everything else.
@@ -34,7 +34,7 @@ export function loggerOptions(
         !config.logRequests || request.url === '/healthz' || request.url === '/readyz',
     }),
     logger: {
-      level: config.logLevel,
+      level: config.LOG_LEVEL,
       redact: {
         paths: [
           'req.headers.authorization',

@@ -38,10 +38,10 @@ export async function openSessionStore(
   now: () => number,
   log?: Parameters<typeof createRedisSessionStore>[0]['log'],
 ): Promise<SessionStore> {
-  const cipher = tokenCipher(config.sessionSecret, config.sessionSecretPrevious);
-  return config.redisUrl === undefined
-    ? createSqliteSessionStore({ dataDir: config.dataDir, cipher, now })
-    : createRedisSessionStore({ url: config.redisUrl, cipher, now, log });
+  const cipher = tokenCipher(config.SESSION_SECRET, config.SESSION_SECRET_PREVIOUS);
+  return config.REDIS_URL === undefined
+    ? createSqliteSessionStore({ dataDir: config.DATA_DIR, cipher, now })
+    : createRedisSessionStore({ url: config.REDIS_URL, cipher, now, log });
 }
 
 export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
@@ -69,7 +69,7 @@ export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
   const cookies = authCookies(config);
   const current = sessionCookieHelpers(cookies, sessions);
   const pendingLogins = pendingLoginSealer(
-    pendingLoginCipher(config.sessionSecret, config.sessionSecretPrevious),
+    pendingLoginCipher(config.SESSION_SECRET, config.SESSION_SECRET_PREVIOUS),
   );
 
   // First, so that every answer below (refusals and 404s included) carries them.
@@ -77,7 +77,7 @@ export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
   await registerCompression(app);
   // Cookies are signed with SESSION_SECRET and still accepted under SESSION_SECRET_PREVIOUS, so a
   // rotation signs nobody out (the store's tokens and sign-ins in progress rotate the same way).
-  const cookieSecrets = [config.sessionSecret, config.sessionSecretPrevious];
+  const cookieSecrets = [config.SESSION_SECRET, config.SESSION_SECRET_PREVIOUS];
   await app.register(fastifyCookie, {
     secret: cookieSecrets.filter((secret): secret is string => secret !== undefined),
   });

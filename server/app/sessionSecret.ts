@@ -8,13 +8,13 @@ import { MIN_SECRET_LENGTH, type AppConfig, type ParsedAppConfig } from './confi
 export const SESSION_SECRET_FILE = 'session-secret';
 
 export function resolveSessionSecret(config: ParsedAppConfig): AppConfig {
-  if (config.sessionSecret !== undefined) return { ...config, sessionSecret: config.sessionSecret };
+  if (config.SESSION_SECRET !== undefined) return { ...config, SESSION_SECRET: config.SESSION_SECRET };
   if (!config.upstream.embedded) {
     // parseAppConfig already refuses this; kept as a guard for hand-built configs.
     throw new Error('SESSION_SECRET is required with a real Outreach upstream.');
   }
-  mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
-  const path = join(config.dataDir, SESSION_SECRET_FILE);
+  mkdirSync(config.DATA_DIR, { recursive: true, mode: 0o700 });
+  const path = join(config.DATA_DIR, SESSION_SECRET_FILE);
   let secret: string | undefined;
   try {
     secret = readFileSync(path, 'utf8').trim();
@@ -25,5 +25,5 @@ export function resolveSessionSecret(config: ParsedAppConfig): AppConfig {
     secret = randomBytes(48).toString('base64url');
     writeFileSync(path, `${secret}\n`, { mode: 0o600 });
   }
-  return { ...config, sessionSecret: secret };
+  return { ...config, SESSION_SECRET: secret };
 }

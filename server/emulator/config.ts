@@ -3,41 +3,33 @@
 // and takes its defaults from here.
 import path from 'node:path';
 import Type from 'typebox';
-import {
-  formatSettingErrors,
-  httpUrlList,
-  LOG_LEVELS,
-  oneOf,
-  readSettings,
-  splitList,
-  textOr,
-  wholeNumber,
-  type Env,
-} from '../shared/settings';
+import * as setting from '../shared/settings';
 
-const YEAR_SECONDS = 365 * 24 * 3600;
+const YEAR = 365 * 24 * 3600;
 
 export const emulatorSettingsSchema = Type.Object({
-  DATA_DIR: textOr('./data', 'where emulator.sqlite is kept'),
-  HOST: textOr('localhost', 'interface to bind'),
-  EMULATOR_PORT: wholeNumber(0, 65535, 8788, 'where `npm run emulator` listens'),
-  EMULATOR_TOKEN_TTL_SECONDS: wholeNumber(1, YEAR_SECONDS, 7200, 'access-token lifetime'),
-  EMULATOR_REFRESH_TOKEN_TTL_SECONDS: wholeNumber(
+  DATA_DIR: setting.textOr('./data', 'where the SQLite files are kept'),
+  HOST: setting.textOr('localhost', 'interface to bind'),
+  EMULATOR_PORT: setting.wholeNumber(0, 65535, 8788, 'where `npm run emulator` listens'),
+  EMULATOR_TOKEN_TTL_SECONDS: setting.wholeNumber(1, YEAR, 7200, 'access-token lifetime'),
+  EMULATOR_REFRESH_TOKEN_TTL_SECONDS: setting.wholeNumber(
     1,
-    10 * YEAR_SECONDS,
-    30 * 24 * 3600,
+    10 * YEAR,
+    2592000,
     'refresh-token lifetime',
   ),
   // Authorization codes must be short-lived (RFC 6749 §4.1.2): at most a minute.
-  EMULATOR_CODE_TTL_SECONDS: wholeNumber(1, 60, 60, 'authorization-code lifetime'),
-  EMULATOR_RATE_LIMIT: wholeNumber(1, 1_000_000_000, 10000, 'requests per user per hour'),
-  EMULATOR_REDIRECT_URIS: httpUrlList('extra redirect URIs the seeded client accepts'),
-  EMULATOR_LOG_LEVEL: oneOf(LOG_LEVELS, 'warn', "the standalone emulator's log level"),
+  EMULATOR_CODE_TTL_SECONDS: setting.wholeNumber(1, 60, 60, 'authorization-code lifetime'),
+  EMULATOR_RATE_LIMIT: setting.wholeNumber(1, 1e9, 10000, 'requests per user per hour'),
+  EMULATOR_REDIRECT_URIS: setting.text('extra redirect URIs the seeded client accepts', {
+    format: 'http-url-list',
+  }),
+  EMULATOR_LOG_LEVEL: setting.logLevel('warn', "the standalone emulator's log level"),
 });
 
 /** Either the config or every problem with it, one sentence each. */
-export function parseEmulatorConfig(env: Env) {
-  const read = readSettings(emulatorSettingsSchema, env);
+export function parseEmulatorConfig(env: setting.Env) {
+  const read = setting.readSettings(emulatorSettingsSchema, env);
   if (!read.ok) return read;
   const { values } = read;
   /** The plugin's share of the config; the rest is where the standalone server listens. */
@@ -48,14 +40,14 @@ export function parseEmulatorConfig(env: Env) {
     codeTtlSeconds: values.EMULATOR_CODE_TTL_SECONDS,
     rateLimit: values.EMULATOR_RATE_LIMIT,
     /** Redirect URIs accepted in addition to the loopback `/auth/callback` rule. */
-    redirectUris: splitList(values.EMULATOR_REDIRECT_URIS),
+    redirectUris: setting.splitList(values.EMULATOR_REDIRECT_URIS),
   };
   const { EMULATOR_PORT: port, HOST: host, EMULATOR_LOG_LEVEL: logLevel } = values;
   return { ok: true as const, config: { port, host, logLevel, options } };
 }
 
 export const formatEmulatorConfigErrors = (errors: readonly string[]) =>
-  formatSettingErrors('The emulator', errors);
+  setting.formatSettingErrors('The emulator', errors);
 
 /** What the emulator uses for a setting nobody gave it (the plugin's defaults too). */
 const defaults = parseEmulatorConfig({});

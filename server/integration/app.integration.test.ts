@@ -46,7 +46,7 @@ async function startComposed({
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const config = resolveSessionSecret(parsed.config);
   const app = await buildApp(config, { emulator, clock });
-  await app.listen({ port, host: config.host });
+  await app.listen({ port, host: config.HOST });
   return {
     app,
     config,
@@ -76,7 +76,7 @@ function sessionKey(client: Browser): string {
 async function withStore<T>(server: Running, use: (store: SessionStore) => Promise<T>) {
   const store = createSqliteSessionStore({
     dataDir: server.dataDir,
-    cipher: tokenCipher(server.config.sessionSecret),
+    cipher: tokenCipher(server.config.SESSION_SECRET),
     now: Date.now,
   });
   try {
@@ -298,9 +298,9 @@ describe('app server with the embedded emulator', () => {
     const body = (await response.json()) as { user: unknown; scopes: string[]; expiresAt: string };
     expect(body.user).toEqual({ id: 1, name: 'Alex Morgan', email: 'alex.morgan@example.com' });
     expect(body.scopes).toEqual(['callPurposes.all', 'calls.read']);
-    expect(server.config.sessionTtlSeconds).toBe(12 * 3600);
+    expect(server.config.SESSION_TTL_SECONDS).toBe(12 * 3600);
     expect(body.expiresAt).toBe(
-      new Date(clock.now() + server.config.sessionTtlSeconds * 1000).toISOString(),
+      new Date(clock.now() + server.config.SESSION_TTL_SECONDS * 1000).toISOString(),
     );
   });
 
@@ -575,7 +575,7 @@ describe('app server as its tokens and sessions age', () => {
   it('ends the session after SESSION_TTL_SECONDS, refreshing or not', async () => {
     const client = browser(server.url);
     await signIn(client);
-    const ttlMs = server.config.sessionTtlSeconds * 1000;
+    const ttlMs = server.config.SESSION_TTL_SECONDS * 1000;
     clock.advance(ttlMs - 1);
     expect((await client.fetch('/auth/session')).status).toBe(200);
     clock.advance(1);

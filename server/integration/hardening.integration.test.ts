@@ -54,7 +54,7 @@ async function start(
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const config = resolveSessionSecret(parsed.config);
   const app = await buildApp(config, options);
-  await app.listen({ port, host: config.host });
+  await app.listen({ port, host: config.HOST });
   return {
     app,
     url: `http://localhost:${port}`,

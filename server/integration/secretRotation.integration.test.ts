@@ -27,7 +27,7 @@ async function startWith(env: Record<string, string>): Promise<void> {
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const config = resolveSessionSecret(parsed.config);
   running = await buildApp(config);
-  await running.listen({ port, host: config.host });
+  await running.listen({ port, host: config.HOST });
 }
 
 const purposes = (client: Browser) =>

@@ -12,3 +12,9 @@ export function isLoopbackHostname(hostname: string): boolean {
     octets.every((octet) => /^\d{1,3}$/.test(octet) && Number(octet) <= 255)
   );
 }
+
+/** The host a server can reach itself on, given the host it binds (wildcards mean localhost). */
+export function loopbackHost(host: string): string {
+  if (['0.0.0.0', '::', '', 'localhost'].includes(host)) return 'localhost';
+  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+}

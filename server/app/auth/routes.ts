@@ -147,7 +147,7 @@ export const authRoutes: FastifyPluginCallback<AuthRoutesOptions> = (app, option
         if (previous !== undefined) await sessions.end({ idHash: sessionIdHash(previous) });
         const { id } = await sessions.open(grant, user, scopes);
         return reply
-          .setCookie(cookies.session, id, cookies.sessionOptions(config.sessionTtlSeconds))
+          .setCookie(cookies.session, id, cookies.sessionOptions(config.SESSION_TTL_SECONDS))
           .redirect(pending.returnTo, 302);
       } catch (exchangeError) {
         if (exchangeError instanceof SessionStoreUnavailableError) {

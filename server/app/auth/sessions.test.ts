@@ -118,7 +118,7 @@ afterAll(async () => {
 
 describe.each(kinds)('session service on $name', (kind) => {
   const { clock, now, store } = storesPerTest(kind);
-  const config = { sessionTtlSeconds: 43200, refreshLeewaySeconds: 60, refreshLockTtlMs: 10_000 };
+  const config = { SESSION_TTL_SECONDS: 43200, refreshLeewaySeconds: 60, REFRESH_LOCK_SECONDS: 10 };
 
   function openSession(service: ReturnType<typeof createSessionService>) {
     return service.open(grant(0), { id: 1, name: 'Alex Morgan', email: 'a@example.com' }, [
@@ -231,7 +231,7 @@ describe.each(kinds)('session service on $name', (kind) => {
 describe('session service on Redis, two app servers', () => {
   const redis = redisKind();
   const { clock, now, store } = storesPerTest(redis);
-  const config = { sessionTtlSeconds: 43200, refreshLeewaySeconds: 60, refreshLockTtlMs: 300 };
+  const config = { SESSION_TTL_SECONDS: 43200, refreshLeewaySeconds: 60, REFRESH_LOCK_SECONDS: 0.3 };
   afterAll(async () => {
     await redis.stop();
   });

@@ -27,7 +27,7 @@ export class SessionEndedError extends Error {
 export type SessionService = ReturnType<typeof createSessionService>;
 
 export interface SessionServiceOptions {
-  config: Pick<AppConfig, 'sessionTtlSeconds' | 'refreshLeewaySeconds' | 'refreshLockTtlMs'>;
+  config: Pick<AppConfig, 'SESSION_TTL_SECONDS' | 'refreshLeewaySeconds' | 'REFRESH_LOCK_SECONDS'>;
   store: SessionStore;
   oauth: Pick<OAuthClient, 'refresh'>;
   now?: () => number;
@@ -118,11 +118,11 @@ export function createSessionService({
       const holder = `${instance}:${randomToken()}`;
       // Waiting longer than a lock lasts means its holder died: then the lock lapses and this
       // instance takes over. Twice that bounds the wait should Redis keep refusing the lock.
-      const attempts = Math.ceil((2 * config.refreshLockTtlMs) / POLL_MS) + 1;
+      const attempts = Math.ceil((2000 * config.REFRESH_LOCK_SECONDS) / POLL_MS) + 1;
       for (let attempt = 0; attempt < attempts; attempt += 1) {
         const done = settled(await current(idHash), stale, force);
         if (done !== undefined) return done;
-        if (await store.tryLock(idHash, holder, config.refreshLockTtlMs)) {
+        if (await store.tryLock(idHash, holder, config.REFRESH_LOCK_SECONDS * 1000)) {
           try {
             // Read again under the lock: the previous holder may have finished just now.
             const session = await current(idHash);
@@ -152,7 +152,7 @@ export function createSessionService({
         scopes,
         ...tokensFrom(grant, null),
         createdAt,
-        expiresAt: createdAt + config.sessionTtlSeconds * 1000,
+        expiresAt: createdAt + config.SESSION_TTL_SECONDS * 1000,
         version: 0,
       };
       await store.create(session);
