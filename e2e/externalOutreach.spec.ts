@@ -1,8 +1,9 @@
 // The same sign-in and edit flow against a separately started emulator standing in for an
-// external Outreach (OUTREACH_* settings), with 3-second access tokens the app server must
-// refresh on its own.
-import { expect, test, type Page } from '@playwright/test';
-import { OutreachApi, tokenFor, waitForTokensIssuedSoFarToExpire } from './support/outreachApi';
+// external Outreach (OUTREACH_* settings), whose clock the test moves past its access tokens'
+// life: the app server must refresh them on its own.
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import { moveEmulatorClock, OutreachApi, tokenFor } from './support/outreachApi';
 import {
   EXTERNAL_APP_URL,
   EXTERNAL_EMULATOR_DATA_DIR,
@@ -37,11 +38,7 @@ test('sign in and edit against an external Outreach, across token refreshes', as
 
   // Outlive the access token: the app server must refresh it, unseen by the user.
   const outliveTheAccessToken = () =>
-    waitForTokensIssuedSoFarToExpire(
-      `${EXTERNAL_EMULATOR_URL}/api/v2`,
-      EXTERNAL_EMULATOR_DATA_DIR,
-      EXTERNAL_TOKEN_TTL_SECONDS,
-    );
+    moveEmulatorClock(EXTERNAL_EMULATOR_URL, EXTERNAL_TOKEN_TTL_SECONDS + 1);
   await outliveTheAccessToken();
   await page.reload();
   await rename(page, 'Negotiation (external)', 'Negotiation');

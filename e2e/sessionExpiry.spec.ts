@@ -1,21 +1,15 @@
-// When the session ends (here: access tokens of 2 s, refresh tokens of 5 s, left idle until the
-// emulator refuses them), the next request sends the user to sign in, and signing in brings them
-// back to the same page.
-import { expect, test } from '@playwright/test';
-import { waitForTokensIssuedSoFarToExpire } from './support/outreachApi';
-import {
-  SHORT_REFRESH_TOKEN_TTL_SECONDS,
-  SHORT_SESSION_APP_URL,
-  SHORT_SESSION_DATA_DIR,
-} from './support/servers';
+// When the session ends (its refresh token outlived: the server's clock is moved past it), the
+// next request sends the user to sign in, and signing in brings them back to the same page.
+import { expect, test } from './support/fixtures';
+import { moveEmulatorClock } from './support/outreachApi';
+import { SHORT_REFRESH_TOKEN_TTL_SECONDS, SHORT_SESSION_APP_URL } from './support/servers';
 import { approveOnConsentPage, signIn } from './support/signIn';
 
-/** Idle until the session's refresh token, issued before this call, has expired. */
+/** Moves the app server's and its emulator's one clock past the session's refresh token. */
 function outliveTheRefreshToken(): Promise<void> {
-  return waitForTokensIssuedSoFarToExpire(
-    `${SHORT_SESSION_APP_URL}/emulator/api/v2`,
-    SHORT_SESSION_DATA_DIR,
-    SHORT_REFRESH_TOKEN_TTL_SECONDS,
+  return moveEmulatorClock(
+    `${SHORT_SESSION_APP_URL}/emulator`,
+    SHORT_REFRESH_TOKEN_TTL_SECONDS + 1,
   );
 }
 

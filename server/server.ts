@@ -3,13 +3,14 @@
 // flight finish and close both SQLite databases; a second signal, or 10 s, forces the exit.
 import closeWithGrace from 'close-with-grace';
 import { buildApp } from './buildApp';
+import { movableClock } from './clock';
 import { formatConfigErrors, parseAppConfig, type AppConfig } from './app/config';
 import { resolveSessionSecret } from './app/sessionSecret';
 import { SessionStoreUnavailableError } from './app/sessions/store';
 import { parseEmulatorConfig } from './emulator/config';
 import type { EmulatorOptions } from './emulator/plugin';
 
-type Settings = { config: AppConfig; emulator: EmulatorOptions | undefined };
+type Settings = { config: AppConfig; emulator: EmulatorOptions | undefined; testClock: boolean };
 
 /** Both configs, or exits with one message naming every problem in either. */
 function readSettings(env: NodeJS.ProcessEnv, dev: boolean): Settings {
@@ -28,6 +29,7 @@ function readSettings(env: NodeJS.ProcessEnv, dev: boolean): Settings {
   return {
     config: resolveSessionSecret(app.config),
     emulator: emulator?.ok === true ? emulator.config.options : undefined,
+    testClock: emulator?.ok === true && emulator.config.testClock,
   };
 }
 
@@ -47,8 +49,12 @@ function readyLine(config: AppConfig): string {
     : `Call purpose admin is ready (upstream: ${upstream}); open ${config.publicUrl}`;
 }
 
-const { config, emulator } = readSettings(process.env, process.argv.includes('--dev'));
-const app = await buildApp(config, emulator === undefined ? {} : { emulator }).catch(
+const { config, emulator, testClock } = readSettings(process.env, process.argv.includes('--dev'));
+// EMULATOR_TEST_CLOCK: the app server and its embedded emulator keep one time, which tests move.
+const clock = testClock ? movableClock() : undefined;
+const movable =
+  clock === undefined ? {} : { clock, emulator: { ...emulator, movableClock: clock } };
+const app = await buildApp(config, emulator === undefined ? {} : { emulator, ...movable }).catch(
   (error: unknown) => {
     if (!(error instanceof SessionStoreUnavailableError)) throw error;
     console.error(

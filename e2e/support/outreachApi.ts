@@ -25,23 +25,17 @@ export function tokenFor(
 }
 
 /**
- * Waits until every token the emulator issued so far with a life of `ttlSeconds` has expired,
- * on the emulator's own word rather than a clock: mints a probe token with that life now, then
- * polls until the emulator refuses it. Any token issued before the probe expires no later.
+ * Moves the clock of the emulator at `emulatorUrl` (started with EMULATOR_TEST_CLOCK=true; when
+ * embedded, the app server's clock moves with it) `seconds` forward: every token issued so far
+ * with a shorter life is then expired, without waiting for it in real time.
  */
-export async function waitForTokensIssuedSoFarToExpire(
-  apiUrl: string,
-  dataDir: string,
-  ttlSeconds: number,
-): Promise<void> {
-  const probe = new OutreachApi(apiUrl, tokenFor('admin', dataDir, { ttlSeconds }));
-  await expect
-    .poll(() => probe.status('/callPurposes?page%5Bsize%5D=1'), {
-      message: `a ${ttlSeconds}-second token should expire`,
-      timeout: (ttlSeconds + 30) * 1000,
-      intervals: [250],
-    })
-    .toBe(401);
+export async function moveEmulatorClock(emulatorUrl: string, seconds: number): Promise<void> {
+  const response = await fetch(`${emulatorUrl}/test/clock`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ seconds }),
+  });
+  expect(response.status, await response.text()).toBe(200);
 }
 
 type Resource = { id: number | string; attributes: { name: string; order: number | null } };

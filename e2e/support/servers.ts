@@ -1,9 +1,11 @@
 // The servers the end-to-end tests run against, each on a fresh DATA_DIR (removed before start),
 // stopped with SIGTERM so SQLite closes cleanly:
 // - the main app server with the embedded emulator (`npm start` as a newcomer runs it);
-// - an app server whose tokens and refresh tokens live seconds, for the session-expiry test;
-// - a standalone emulator (`npm run emulator`) acting as an external Outreach with 3-second access
-//   tokens, and an app server configured for it through the OUTREACH_* settings;
+// - an app server whose refresh tokens outlive no session, with a clock the session-expiry test
+//   moves (EMULATOR_TEST_CLOCK);
+// - a standalone emulator (`npm run emulator`) acting as an external Outreach, with a clock the
+//   test moves past its access tokens' life, and an app server configured for it through the
+//   OUTREACH_* settings;
 // - a private redis-server (no persistence) and an app server keeping its sessions there, for
 //   the project that runs a set of the same flows against the Redis store.
 import type { PlaywrightTestConfig } from '@playwright/test';
@@ -23,13 +25,13 @@ export const E2E_DATA_DIR = `${DATA_ROOT}/main`;
 export const SHORT_SESSION_PORT = PORT_BASE + 3;
 export const SHORT_SESSION_APP_URL = `http://localhost:${SHORT_SESSION_PORT}`;
 export const SHORT_SESSION_DATA_DIR = `${DATA_ROOT}/short-session`;
-/** Access tokens last 2 s and refresh tokens 5 s: a session left idle for 6 s is over. */
-export const SHORT_REFRESH_TOKEN_TTL_SECONDS = 5;
+/** Access tokens last a minute and refresh tokens ten: moved past that, a session is over. */
+export const SHORT_REFRESH_TOKEN_TTL_SECONDS = 600;
 
 export const EXTERNAL_EMULATOR_PORT = PORT_BASE + 1;
 export const EXTERNAL_EMULATOR_URL = `http://localhost:${EXTERNAL_EMULATOR_PORT}`;
 export const EXTERNAL_EMULATOR_DATA_DIR = `${DATA_ROOT}/external-emulator`;
-export const EXTERNAL_TOKEN_TTL_SECONDS = 3;
+export const EXTERNAL_TOKEN_TTL_SECONDS = 300;
 export const EXTERNAL_APP_PORT = PORT_BASE + 2;
 export const EXTERNAL_APP_URL = `http://localhost:${EXTERNAL_APP_PORT}`;
 
@@ -79,6 +81,7 @@ const externalEmulator = server(
     DATA_DIR: EXTERNAL_EMULATOR_DATA_DIR,
     EMULATOR_TOKEN_TTL_SECONDS: String(EXTERNAL_TOKEN_TTL_SECONDS),
     EMULATOR_REDIRECT_URIS: `${EXTERNAL_APP_URL}/auth/callback`,
+    EMULATOR_TEST_CLOCK: 'true',
   },
 );
 
@@ -108,8 +111,9 @@ const appOnRedis = appServer(REDIS_APP_PORT, REDIS_APP_DATA_DIR, {
 export const e2eServers: WebServer[] = [
   appServer(E2E_PORT, E2E_DATA_DIR),
   appServer(SHORT_SESSION_PORT, SHORT_SESSION_DATA_DIR, {
-    EMULATOR_TOKEN_TTL_SECONDS: '2',
+    EMULATOR_TOKEN_TTL_SECONDS: '60',
     EMULATOR_REFRESH_TOKEN_TTL_SECONDS: String(SHORT_REFRESH_TOKEN_TTL_SECONDS),
+    EMULATOR_TEST_CLOCK: 'true',
   }),
   externalEmulator,
   appForExternalEmulator,

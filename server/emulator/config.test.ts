@@ -14,6 +14,7 @@ describe('parseEmulatorConfig', () => {
       port: 8788,
       host: 'localhost',
       logLevel: 'warn',
+      testClock: false,
       options: {
         dataDir: path.resolve('./data'),
         tokenTtlSeconds: 7200,
@@ -41,6 +42,7 @@ describe('parseEmulatorConfig', () => {
       port: 0,
       host: '0.0.0.0',
       logLevel: 'info',
+      testClock: false,
       options: {
         dataDir: '/tmp/x',
         tokenTtlSeconds: 60,
@@ -96,5 +98,20 @@ describe('parseEmulatorConfig', () => {
     expect(formatEmulatorConfigErrors(result.ok ? [] : result.errors)).toMatch(
       /^The emulator cannot start: 3 settings need fixing\.\n {2}- EMULATOR_PORT/,
     );
+  });
+
+  it('serves the test clock only to tests, on this machine', () => {
+    const testRun = { NODE_ENV: 'test', EMULATOR_TEST_CLOCK: 'true' };
+    expect(configOf(testRun).testClock).toBe(true);
+    expect(configOf({ ...testRun, HOST: '::1' }).testClock).toBe(true);
+    for (const env of [
+      { ...testRun, NODE_ENV: 'production' },
+      { ...testRun, HOST: '0.0.0.0' },
+    ]) {
+      expect(parseEmulatorConfig(env)).toEqual({
+        ok: false,
+        errors: [expect.stringMatching(/^EMULATOR_TEST_CLOCK=true is for tests only: it needs/)],
+      });
+    }
   });
 });

@@ -3,6 +3,7 @@
 // and takes its defaults from here.
 import path from 'node:path';
 import Type from 'typebox';
+import { isLoopbackHost } from '../shared/loopback';
 import * as setting from '../shared/settings';
 
 const YEAR = 365 * 24 * 3600;
@@ -25,6 +26,9 @@ export const emulatorSettingsSchema = Type.Object({
     format: 'http-url-list',
   }),
   EMULATOR_LOG_LEVEL: setting.logLevel('warn', "the standalone emulator's log level"),
+  EMULATOR_TEST_CLOCK: setting.flag(
+    'serve POST /test/clock, which moves time forward (tests only)',
+  ),
 });
 
 /** Either the config or every problem with it, one sentence each. */
@@ -32,6 +36,13 @@ export function parseEmulatorConfig(env: setting.Env) {
   const read = setting.readSettings(emulatorSettingsSchema, env);
   if (!read.ok) return read;
   const { values } = read;
+  // A clock anyone can move would let them outlive every token's expiry.
+  if (values.EMULATOR_TEST_CLOCK && (env.NODE_ENV !== 'test' || !isLoopbackHost(values.HOST))) {
+    const errors = [
+      `EMULATOR_TEST_CLOCK=true is for tests only: it needs NODE_ENV=test and HOST on this machine (got NODE_ENV="${env.NODE_ENV ?? ''}", HOST="${values.HOST}").`,
+    ];
+    return { ok: false as const, errors };
+  }
   /** The plugin's share of the config; the rest is where the standalone server listens. */
   const options = {
     dataDir: path.resolve(values.DATA_DIR),
@@ -43,7 +54,8 @@ export function parseEmulatorConfig(env: setting.Env) {
     redirectUris: setting.splitList(values.EMULATOR_REDIRECT_URIS),
   };
   const { EMULATOR_PORT: port, HOST: host, EMULATOR_LOG_LEVEL: logLevel } = values;
-  return { ok: true as const, config: { port, host, logLevel, options } };
+  const testClock = values.EMULATOR_TEST_CLOCK;
+  return { ok: true as const, config: { port, host, logLevel, testClock, options } };
 }
 
 export const formatEmulatorConfigErrors = (errors: readonly string[]) =>

@@ -1,6 +1,7 @@
 // `npm run emulator`: the emulator alone, at Outreach's paths (/api/v2, /oauth). The only place
 // the standalone emulator reads its environment; everything below takes options.
 import closeWithGrace from 'close-with-grace';
+import { movableClock } from '../clock';
 import { buildEmulatorServer } from './app';
 import { formatEmulatorConfigErrors, parseEmulatorConfig } from './config';
 
@@ -10,10 +11,14 @@ if (!parsed.ok) {
   process.exit(1);
 }
 const config = parsed.config;
-const app = await buildEmulatorServer(config.options, {
-  logger: { level: config.logLevel },
-  forceCloseConnections: 'idle',
-});
+const testClock = config.testClock ? { movableClock: movableClock() } : {};
+const app = await buildEmulatorServer(
+  { ...config.options, ...testClock },
+  {
+    logger: { level: config.logLevel },
+    forceCloseConnections: 'idle',
+  },
+);
 
 // SIGTERM/SIGINT: stop accepting, let in-flight requests finish, then close SQLite cleanly
 // (onClose). A second signal, or 10 s, forces the exit.

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { systemClock, type Clock } from '../clock';
+import { systemClock, type Clock, type MovableClock } from '../clock';
 import { registerCompression } from '../shared/compression';
 import { jsonApiErrorHandler } from '../shared/jsonApiErrors';
 import { sqliteAnswers, type ReadinessChecks } from '../shared/health';
@@ -11,6 +11,7 @@ import { registerSecurityHeaders } from './http/securityHeaders';
 import { oauthPlugin } from './oauth/plugin';
 import { createRepositories } from './repositories';
 import { apiRoutes } from './routes/api';
+import { testClockRoutes } from './routes/testClock';
 
 /** Everything the emulator is configured with; it never reads the environment itself. */
 export type EmulatorOptions = {
@@ -23,6 +24,8 @@ export type EmulatorOptions = {
   redirectUris?: readonly string[];
   /** Every expiry, TTL and rate-limit window reads the time here (tests pass a test clock). */
   clock?: Clock;
+  /** EMULATOR_TEST_CLOCK: the emulator's clock, which `POST /test/clock` moves (tests only). */
+  movableClock?: MovableClock;
   /**
    * The path clients reach the emulator at, for the links it writes. Defaults to the prefix it
    * is registered under ('' standalone, '/emulator' inside the app server); set it when a
@@ -44,7 +47,7 @@ export type EmulatorOptions = {
  * Standalone it is registered at '', inside the app server at '/emulator'.
  */
 export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, options) => {
-  const clock = options.clock ?? systemClock;
+  const clock = options.movableClock ?? options.clock ?? systemClock;
   // Seeding is the plugin's start: the database layer knows the schema, not the seeded data.
   const db = openEmulatorDatabase(options.dataDir, (fresh) =>
     seedFreshDatabase(fresh, new Date(clock.now())),
@@ -64,6 +67,7 @@ export const emulatorPlugin: FastifyPluginAsync<EmulatorOptions> = async (app, o
   app.setNotFoundHandler((request) => {
     throw resourceNotFound(`No endpoint ${request.method} ${request.url.split('?')[0]}.`);
   });
+  if (options.movableClock) await app.register(testClockRoutes, { clock: options.movableClock });
   await app.register(apiRoutes, {
     prefix: '/api/v2',
     repos,

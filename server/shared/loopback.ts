@@ -13,8 +13,12 @@ export function isLoopbackHostname(hostname: string): boolean {
   );
 }
 
+const bracketed = (host: string) =>
+  host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
+
 /** The host a server can reach itself on, given the host it binds (wildcards mean localhost). */
-export function loopbackHost(host: string): string {
-  if (['0.0.0.0', '::', '', 'localhost'].includes(host)) return 'localhost';
-  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-}
+export const loopbackHost = (host: string): string =>
+  ['0.0.0.0', '::', '', 'localhost'].includes(host) ? 'localhost' : bracketed(host);
+
+/** Whether a server bound to `host` (as HOST gives it) listens on this machine only. */
+export const isLoopbackHost = (host: string): boolean => isLoopbackHostname(bracketed(host));
