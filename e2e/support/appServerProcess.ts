@@ -1,7 +1,9 @@
 // Starts `server/server.ts` (app server + embedded emulator) as its own process on a fresh
 // DATA_DIR, for tests and benchmarks whose writes must not disturb the shared e2e server.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 
 export type AppServerProcess = { url: string; dataDir: string; stop(): Promise<void> };
 
@@ -22,11 +24,11 @@ export async function startAppServer({
   const url = `http://localhost:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/server.ts'], {
     env: { ...process.env, NODE_ENV: 'test', PORT: String(port), DATA_DIR: dataDir, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = once(child, 'exit').catch(() => undefined);
   try {
-    await waitForHealth(`${url}/healthz`, child);
+    await readyLine(child);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;
@@ -35,24 +37,25 @@ export async function startAppServer({
     url,
     dataDir,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5_000))]);
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill('SIGTERM');
+      // A clean stop closes SQLite; one that hangs past the server's own grace is killed.
+      const grace = AbortSignal.timeout(15_000);
+      await Promise.race([exited, once(grace, 'abort')]);
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     },
   };
 }
 
-async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the app server exited with ${child.exitCode}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not listening yet
+/** Resolves on the line server.ts prints once it listens; rejects if its output ends first. */
+async function readyLine(child: ChildProcess): Promise<void> {
+  const stdout = child.stdout;
+  if (stdout === null) throw new Error('the app server has no stdout to read');
+  for await (const line of createInterface({ input: stdout })) {
+    if (line.startsWith('Call purpose admin is ready')) {
+      stdout.resume(); // keep draining what it logs, so it never blocks on a full pipe
+      return;
     }
-    await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`the app server did not answer ${url} within 60 s`);
+  throw new Error(`the app server exited (${String(child.exitCode)}) before it was ready`);
 }
