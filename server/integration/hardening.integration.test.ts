@@ -123,6 +123,25 @@ describe('the composed server, hardened', () => {
     });
   });
 
+  it('a query its route schema refuses is a JSON:API 400 naming the parameter, and signs nobody in', async () => {
+    const response = await fetch(`${server.url}/auth/login?returnTo=/a&returnTo=/b`, {
+      redirect: 'manual',
+    });
+    expect(response.status).toBe(400);
+    expect(response.headers.get('content-type')).toMatch(/^application\/vnd\.api\+json/);
+    expect(response.headers.get('set-cookie')).toBeNull();
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          id: 'validationError',
+          title: 'Bad Request',
+          detail: 'returnTo must be string.',
+          source: { parameter: 'returnTo' },
+        },
+      ],
+    });
+  });
+
   it('a purpose named `/emulator/api/v2/ says "/emulator/api/v2/x"` reads back unchanged through /api/v2', async () => {
     const name = '/emulator/api/v2/ says "/emulator/api/v2/x"';
     const created = await alex.fetch('/api/v2/callPurposes', {

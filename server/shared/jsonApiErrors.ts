@@ -94,6 +94,21 @@ function statusOf(error: Error): number {
   return typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
 }
 
+type SchemaProblem = NonNullable<FastifyError['validation']>[number];
+
+/**
+ * A request its route schema refuses, as API.md words errors: `source.pointer` names the body
+ * member, `source.parameter` the query parameter (or path parameter, or header).
+ */
+function invalid(problem: SchemaProblem, context: FastifyError['validationContext']): ErrorObject {
+  const missing = (problem.params as { missingProperty?: unknown }).missingProperty;
+  const path = `${problem.instancePath}${typeof missing === 'string' ? `/${missing}` : ''}`;
+  const member = path.slice(1).replaceAll('/', '.');
+  const source = context === 'body' ? { pointer: path } : { parameter: member || String(context) };
+  const detail = `${member === '' ? (context ?? 'the request') : member} ${problem.message ?? 'is not valid'}.`;
+  return { id: 'validationError', title: BAD_REQUEST.title, detail, source };
+}
+
 export type ErrorHandler = (
   error: FastifyError | ApiError | Error,
   request: FastifyRequest,
@@ -113,10 +128,17 @@ export function jsonApiErrorHandler(who: string): ErrorHandler {
       return sendErrors(reply, error.statusCode, error.errors);
     }
     const status = statusOf(error);
+    const { validation, validationContext } = error as Partial<FastifyError>;
+    if (validation !== undefined && validation.length > 0) {
+      return sendErrors(
+        reply,
+        400,
+        validation.map((problem) => invalid(problem, validationContext)),
+      );
+    }
     if (status < 500) {
       const known = CLIENT_ERRORS[status] ?? BAD_REQUEST;
-      const id = (error as Partial<FastifyError>).validation ? 'validationError' : known.id;
-      return sendErrors(reply, status, [{ id, title: known.title, detail: error.message }]);
+      return sendErrors(reply, status, [{ ...known, detail: error.message }]);
     }
     request.log.error({ err: error }, `${who} request failed`);
     return sendErrors(reply, 500, [

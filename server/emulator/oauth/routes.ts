@@ -1,4 +1,5 @@
-import type { FastifyPluginCallback, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginCallbackTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Clock } from '../../clock';
 import type { Repositories } from '../repositories';
 import { sha256Hex } from '../domain/sha256';
@@ -56,7 +57,7 @@ function redirectError(reply: FastifyReply, error: RedirectableError): FastifyRe
   );
 }
 
-export const oauthRoutes: FastifyPluginCallback<OAuthDeps> = (
+export const oauthRoutes: FastifyPluginCallbackTypebox<OAuthDeps> = (
   app,
   { repos, clock, settings },
   done,

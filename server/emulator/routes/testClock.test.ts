@@ -27,16 +27,22 @@ describe('POST /test/clock', () => {
     expect((await list())?.statusCode).toBe(401);
   });
 
-  it.each([{ seconds: -1 }, { seconds: 'soon' }, {}])(
-    'refuses %j with a JSON:API 400 and leaves the time alone',
-    async (payload) => {
+  it.each([
+    [{ seconds: -1 }, 'seconds must be >= 0.'],
+    [{ seconds: 'soon' }, 'seconds must be integer.'],
+    [{}, "seconds must have required property 'seconds'."],
+  ])(
+    'refuses %j with a JSON:API 400 naming the member, and leaves the time alone',
+    async (payload, detail) => {
       const clock = movableClock();
       emulator = await startEmulator({ movableClock: clock });
       const before = clock.now();
       const response = await emulator.request({ method: 'POST', url: '/test/clock', payload });
       expect(response.statusCode).toBe(400);
       expect(response.json()).toEqual({
-        errors: [expect.objectContaining({ id: 'validationError', title: 'Bad Request' })],
+        errors: [
+          { id: 'validationError', title: 'Bad Request', detail, source: { pointer: '/seconds' } },
+        ],
       });
       expect(clock.now() - before).toBeLessThan(60_000);
     },
