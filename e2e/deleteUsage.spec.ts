@@ -1,17 +1,12 @@
 // The delete dialog says how many logged calls use the purpose, as the calls API counts them,
 // and still lets the user delete when that count cannot be had.
-import { expect, test, type Page } from '@playwright/test';
-import { OutreachApi, tokenFor } from './support/outreachApi';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { saveScreenshot } from './support/screenshots';
-import { E2E_APP_URL, E2E_DATA_DIR } from './support/servers';
 import { signIn } from './support/signIn';
 
-const API_URL = `${E2E_APP_URL}/emulator/api/v2`;
-const adminApi = () =>
-  new OutreachApi(
-    API_URL,
-    tokenFor('admin', E2E_DATA_DIR, { scope: 'callPurposes.all calls.read' }),
-  );
+/** The admin's API with the scope that counts logged calls. */
+const COUNTING = 'callPurposes.all calls.read';
 
 function deleteButton(page: Page, name: string) {
   return page.getByRole('button', { name: `Delete ${name}`, exact: true });
@@ -19,8 +14,9 @@ function deleteButton(page: Page, name: string) {
 
 test('the delete dialog counts the logged calls that use a purpose, as the API does', async ({
   page,
+  apiAs,
 }, testInfo) => {
-  const api = adminApi();
+  const api = apiAs('admin', COUNTING);
   const purposes = await api.list();
   const counts = new Map<number, number>();
   for (const purpose of purposes) counts.set(purpose.id, await api.callCount(purpose.id));
@@ -62,8 +58,9 @@ test('the delete dialog counts the logged calls that use a purpose, as the API d
 
 test('without calls.read the dialog says usage is unknown, and deleting still works', async ({
   page,
+  apiAs,
 }) => {
-  const api = adminApi();
+  const api = apiAs('admin', COUNTING);
   const usage: string[] = [];
   page.on('request', (request) => {
     if (request.url().includes('/api/v2/calls')) usage.push(request.url());

@@ -1,14 +1,10 @@
 // The list keeps itself current while visible: changes another user makes through the API show
 // up highlighted and announced without a reload, deleted rows leave, and an open edit dialog
 // warns before saving over someone else's change.
-import { expect, test, type Page } from '@playwright/test';
-import { OutreachApi, tokenFor } from './support/outreachApi';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { saveScreenshot } from './support/screenshots';
-import { E2E_APP_URL, E2E_DATA_DIR } from './support/servers';
 import { signIn } from './support/signIn';
-
-const colleague = () =>
-  new OutreachApi(`${E2E_APP_URL}/emulator/api/v2`, tokenFor('admin', E2E_DATA_DIR));
 
 function rowOf(page: Page, name: string) {
   return page.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
@@ -21,8 +17,8 @@ async function returnToTab(page: Page) {
 
 test('a colleague’s rename and addition show up highlighted and announced, on focus', async ({
   page,
+  adminApi: api,
 }, testInfo) => {
-  const api = colleague();
   const tag = Date.now();
   const renamed = await api.create(`Live ${tag}`);
   await signIn(page, 'manager');
@@ -45,8 +41,8 @@ test('a colleague’s rename and addition show up highlighted and announced, on 
 
 test('every 20 seconds while visible the list refetches; a deleted row disappears', async ({
   page,
+  adminApi: api,
 }) => {
-  const api = colleague();
   const doomed = await api.create(`Doomed ${Date.now()}`);
   await page.clock.install();
   await signIn(page, 'manager');
@@ -64,8 +60,8 @@ test('every 20 seconds while visible the list refetches; a deleted row disappear
 
 test('an open edit dialog says when someone else changed the purpose, and reloads it', async ({
   page,
+  adminApi: api,
 }) => {
-  const api = colleague();
   const tag = Date.now();
   const purpose = await api.create(`Contested ${tag}`);
   await signIn(page, 'manager', `/call-purposes/${purpose.id}/edit`);
@@ -87,8 +83,10 @@ test('an open edit dialog says when someone else changed the purpose, and reload
   expect((await api.findByName(`Contested ${tag} (merged)`))?.id).toBe(purpose.id);
 });
 
-test('saving over a change the dialog has not heard of yet asks first', async ({ page }) => {
-  const api = colleague();
+test('saving over a change the dialog has not heard of yet asks first', async ({
+  page,
+  adminApi: api,
+}) => {
   const tag = Date.now();
   const purpose = await api.create(`Raced ${tag}`);
   await signIn(page, 'manager', `/call-purposes/${purpose.id}/edit`);
@@ -106,8 +104,8 @@ test('saving over a change the dialog has not heard of yet asks first', async ({
 
 test('while a row is being dragged the list holds its refresh; it catches up after', async ({
   page,
+  adminApi: api,
 }) => {
-  const api = colleague();
   const tag = Date.now();
   const carried = await api.create(`Carried ${tag}`);
   const changed = await api.create(`Changed ${tag}`);

@@ -1,10 +1,10 @@
 // A manager sees why a row is fixed: a lock mark on exactly the rows whose meta.canWrite is
 // false, described in words; admins (who may change everything) and agents (nothing) see none.
-import { expect, test, type Page } from '@playwright/test';
-import { OutreachApi, tokenFor } from './support/outreachApi';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+import type { OutreachApi } from './support/outreachApi';
 import { saveScreenshot } from './support/screenshots';
-import { E2E_APP_URL, E2E_DATA_DIR } from './support/servers';
-import { signIn, type Role } from './support/signIn';
+import { signIn } from './support/signIn';
 
 type Meta = {
   id: number;
@@ -12,8 +12,7 @@ type Meta = {
   meta: { canWrite: boolean; canDelete: boolean };
 };
 
-async function metaAs(role: Role): Promise<Meta[]> {
-  const api = new OutreachApi(`${E2E_APP_URL}/emulator/api/v2`, tokenFor(role, E2E_DATA_DIR));
+async function metaOf(api: OutreachApi): Promise<Meta[]> {
   const response = await api.request(
     '/callPurposes?provideAuthorizationMeta=true&page%5Bsize%5D=1000',
   );
@@ -26,8 +25,9 @@ function rowOf(page: Page, name: string) {
 
 test('a manager sees the lock mark on exactly the rows whose canWrite is false', async ({
   page,
+  apiAs,
 }, testInfo) => {
-  const purposes = await metaAs('manager');
+  const purposes = await metaOf(apiAs('manager'));
   const fixed = purposes.filter((purpose) => !purpose.meta.canWrite);
   expect(fixed.length).toBeGreaterThan(0);
   await signIn(page, 'manager');

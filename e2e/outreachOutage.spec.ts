@@ -3,7 +3,7 @@
 // page), in front of the standalone emulator. The list says Outreach is unreachable, shows
 // nothing of Outreach's page or address, and Retry brings the list back once Outreach is.
 import type { ServerResponse } from 'node:http';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { startRelay, type Relay } from '../server/app/test/relay';
 import { SEEDED_CLIENT } from '../server/shared/seededClient';
 import { startAppServer, type AppServerProcess } from './support/appServerProcess';

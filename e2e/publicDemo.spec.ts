@@ -1,7 +1,7 @@
 // A public demo (issue 17, point 2): with EMULATOR_PUBLIC_DEMO=true every page says that anyone
 // can sign in as anyone: the SPA's sign-in page, the emulator's consent page and the list. The
 // spec starts an app server of its own with the flag (the shared one has none, and shows none).
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { PUBLIC_DEMO_NOTICE } from '../shared/publicDemo';
 import { startAppServer, type AppServerProcess } from './support/appServerProcess';
 import { SPARE_PORT } from './support/servers';

@@ -1,6 +1,6 @@
 // Sign-in storage going away and coming back, as a person at the browser sees it: an app server
 // keeping sessions in a private Redis (no persistence) that this spec stops and starts again.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { startTestRedis, type TestRedis } from '../server/app/test/redisServer';
 import { startAppServer, type AppServerProcess } from './support/appServerProcess';
 import { saveScreenshot } from './support/screenshots';

@@ -1,5 +1,6 @@
 // Each role sees exactly the controls the server would honour, row by row.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { saveScreenshot } from './support/screenshots';
 import { signIn, USERS } from './support/signIn';
 import { SEEDED_PURPOSES } from '../shared/seededPurposes';

@@ -1,7 +1,8 @@
 // The app under its Content-Security-Policy in Chromium: sign-in, the emulator's consent page,
 // the list and the edit dialog run without a single violation; the sign-in page shows only
 // sentences it knows; and sign-in never ends on another site, whatever returnTo says.
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { saveScreenshot } from './support/screenshots';
 import { E2E_APP_URL } from './support/servers';
 import { approveOnConsentPage, USERS } from './support/signIn';
