@@ -2,64 +2,20 @@
 // sign-in through the consent page, the session, the proxy, refresh and the SPA fallback.
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
-import type { FastifyInstance } from 'fastify';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../buildApp';
 import { EMULATOR_DEFAULTS } from '../emulator/config';
 import { RATE_LIMIT_WINDOW_MS } from '../emulator/http/rateLimit';
 import { SEEDED_CLIENT } from '../shared/seededClient';
-import { createTestClock, type TestClock } from '../testing/testClock';
-import { parseAppConfig, type AppConfig } from '../app/config';
+import { createTestClock } from '../testing/testClock';
 import { tokenFor } from '../emulator/test/harness';
-import { resolveSessionSecret } from '../app/sessionSecret';
 import { createSqliteSessionStore } from '../app/sessions/sqliteSessionStore';
 import type { SessionStore } from '../app/sessions/store';
 import { tokenCipher } from '../app/sessions/tokenCipher';
-import { browser, fakeDist, freePort, signIn, tempDir, type Browser } from '../app/test/harness';
+import { browser, signIn, tempDir, type Browser } from '../app/test/harness';
+import { startComposed, type ComposedServer } from './composedServer';
 
-interface Running {
-  app: FastifyInstance;
-  config: AppConfig;
-  url: string;
-  dataDir: string;
-  distDir: string;
-  stop(): Promise<void>;
-}
-
-async function startComposed({
-  emulator = {},
-  distDir = fakeDist(),
-  clock,
-}: {
-  emulator?: { tokenTtlSeconds?: number };
-  distDir?: string;
-  clock?: TestClock;
-} = {}): Promise<Running> {
-  const port = await freePort();
-  const dataDir = tempDir('data');
-  const parsed = parseAppConfig(
-    { PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'test' },
-    { distDir },
-  );
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const config = resolveSessionSecret(parsed.config);
-  const app = await buildApp(config, { emulator, clock });
-  await app.listen({ port, host: config.HOST });
-  return {
-    app,
-    config,
-    url: config.publicUrl,
-    dataDir,
-    distDir,
-    async stop() {
-      await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(distDir, { recursive: true, force: true });
-    },
-  };
-}
+type Running = ComposedServer;
 
 /** The stored row key of a browser's session: SHA-256 of the id inside the signed cookie. */
 function sessionKey(client: Browser): string {
@@ -130,7 +86,7 @@ describe('app server with the embedded emulator', () => {
   let alex: Browser;
 
   beforeAll(async () => {
-    server = await startComposed({ clock });
+    server = await startComposed({ build: { clock } });
     alex = browser(server.url);
     const result = await signIn(alex, { as: 'Alex Morgan', returnTo: '/call-purposes/3/edit?x=1' });
     expect(result.location).toBe('/call-purposes/3/edit?x=1');
@@ -543,7 +499,9 @@ describe('app server as its tokens and sessions age', () => {
   let server: Running;
 
   beforeAll(async () => {
-    server = await startComposed({ emulator: { tokenTtlSeconds: TOKEN_TTL_SECONDS }, clock });
+    server = await startComposed({
+      build: { emulator: { tokenTtlSeconds: TOKEN_TTL_SECONDS }, clock },
+    });
   });
   afterAll(async () => {
     await server?.stop();

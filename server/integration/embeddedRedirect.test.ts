@@ -1,35 +1,17 @@
 // With the embedded emulator behind a public host name (not loopback, so a public demo), the
 // emulator must still accept the app's own callback, or nobody could sign in.
-import { rmSync } from 'node:fs';
-import { afterAll, expect, it } from 'vitest';
-import { buildApp } from '../buildApp';
+import { expect, it } from 'vitest';
 import { SEEDED_CLIENT } from '../shared/seededClient';
-import { parseAppConfig } from '../app/config';
-import { resolveSessionSecret } from '../app/sessionSecret';
-import { fakeDist, tempDir } from '../app/test/harness';
-
-const dataDir = tempDir('data');
-const distDir = fakeDist();
-afterAll(() => {
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(distDir, { recursive: true, force: true });
-});
+import { startComposed } from './composedServer';
 
 it('accepts PUBLIC_URL/auth/callback as a redirect URI, and no other public URI', async () => {
-  const parsed = parseAppConfig(
-    {
-      PUBLIC_URL: 'https://purposes.example.com',
-      EMULATOR_PUBLIC_DEMO: 'true',
-      DATA_DIR: dataDir,
-      NODE_ENV: 'test',
-    },
-    { distDir },
-  );
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const app = await buildApp(resolveSessionSecret(parsed.config));
+  const server = await startComposed({
+    env: { PUBLIC_URL: 'https://purposes.example.com', EMULATOR_PUBLIC_DEMO: 'true' },
+    listen: false,
+  });
   try {
     const authorize = (redirectUri: string) =>
-      app.inject({
+      server.app.inject({
         method: 'GET',
         url: '/emulator/oauth/authorize',
         query: {
@@ -46,6 +28,6 @@ it('accepts PUBLIC_URL/auth/callback as a redirect URI, and no other public URI'
     const foreign = await authorize('https://evil.example.com/auth/callback');
     expect(foreign.statusCode).toBe(400);
   } finally {
-    await app.close();
+    await server.stop();
   }
 });

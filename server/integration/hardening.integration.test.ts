@@ -2,8 +2,7 @@
 // composed server (app server + embedded emulator) on a fresh DATA_DIR: no open redirect after
 // sign-in, links rewritten but never data, compressed assets and JSON, security headers on
 // every answer, and slow clients cut off.
-import type { FastifyInstance } from 'fastify';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -13,21 +12,11 @@ import { precompressFile } from '../../scripts/precompress';
 import { KEPT_RETURN_TO, REFUSED_RETURN_TO } from '../../shared/returnTo.cases';
 import { DEFAULT_RETURN_TO } from '../../shared/returnTo';
 import { tokenFor } from '../emulator/test/harness';
-import { buildApp, type BuildOptions } from '../buildApp';
-import { parseAppConfig } from '../app/config';
-import { resolveSessionSecret } from '../app/sessionSecret';
-import { browser, fakeDist, freePort, signIn, tempDir, type Browser } from '../app/test/harness';
+import { browser, fakeDist, signIn, type Browser } from '../app/test/harness';
+import type { BuildOptions } from '../buildApp';
+import { startComposed, type ComposedServer } from './composedServer';
 
 const JSONAPI = 'application/vnd.api+json';
-
-interface Running {
-  app: FastifyInstance;
-  url: string;
-  port: number;
-  dataDir: string;
-  distDir: string;
-  stop(): Promise<void>;
-}
 
 /** A dist/ as `vite build` leaves it: a sizeable hashed script, with its .br and .gz copies. */
 function builtDist(): string {
@@ -40,33 +29,12 @@ function builtDist(): string {
   return dir;
 }
 
-async function start(
+/** The composed server on a built dist/, with `env` settings and build `options`. */
+function start(
   env: Record<string, string> = {},
-  options: BuildOptions = {},
-): Promise<Running> {
-  const port = await freePort();
-  const dataDir = tempDir('data');
-  const distDir = builtDist();
-  const parsed = parseAppConfig(
-    { PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'test', ...env },
-    { distDir },
-  );
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const config = resolveSessionSecret(parsed.config);
-  const app = await buildApp(config, options);
-  await app.listen({ port, host: config.HOST });
-  return {
-    app,
-    url: `http://localhost:${port}`,
-    port,
-    dataDir,
-    distDir,
-    async stop() {
-      await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(distDir, { recursive: true, force: true });
-    },
-  };
+  build: BuildOptions = {},
+): Promise<ComposedServer> {
+  return startComposed({ env, build, distDir: builtDist() });
 }
 
 /** One request over node:http, body as sent on the wire (no decompression). */
@@ -96,7 +64,7 @@ function decode(response: { headers: IncomingHttpHeaders; body: Buffer }): Buffe
 }
 
 describe('the composed server, hardened', () => {
-  let server: Running;
+  let server: ComposedServer;
   let alex: Browser;
 
   beforeAll(async () => {
@@ -278,7 +246,7 @@ describe('the composed server, hardened', () => {
 });
 
 describe('behind an https PUBLIC_URL', () => {
-  let server: Running;
+  let server: ComposedServer;
   beforeAll(async () => {
     server = await start({
       PUBLIC_URL: 'https://call-purposes.example.com',
@@ -299,7 +267,7 @@ describe('behind an https PUBLIC_URL', () => {
 describe('slow and hostile clients', () => {
   // Shortened so the test watches the cut-off happen; production keeps the defaults.
   const timeouts = { headersMs: 400, requestMs: 800, keepAliveMs: 400 };
-  let server: Running;
+  let server: ComposedServer;
   beforeAll(async () => {
     server = await start({}, { timeouts });
   });

@@ -7,14 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../buildApp';
 import { SEEDED_CLIENT } from '../shared/seededClient';
 import { startEmulatorProcess, type EmulatorProcess } from '../emulator/test/emulatorProcess';
-import { parseAppConfig } from '../app/config';
-import { browser, fakeDist, freePort, signIn, tempDir, type Browser } from '../app/test/harness';
+import { browser, freePort, signIn, tempDir, type Browser } from '../app/test/harness';
 import { startRelay, type Relay } from '../app/test/relay';
+import { startComposed, type ComposedServer } from './composedServer';
 
 const JSONAPI = 'application/vnd.api+json';
 const HTML_500 = '<html><body><h1>Internal Server Error</h1><pre>at secret.internal:8788</pre>';
@@ -38,13 +36,11 @@ const ANSWERS: Record<
 let emulator: EmulatorProcess;
 let relay: Relay | undefined;
 let relayPort: number;
-let app: FastifyInstance;
+let server: ComposedServer;
 let publicUrl: string;
 let maria: Browser;
 let mode: Misbehaviour = 'forward';
 const emulatorData = tempDir('misbehaving-emulator');
-const appData = tempDir('misbehaving-app');
-const distDir = fakeDist();
 
 async function openRelay(): Promise<void> {
   relay = await startRelay(`http://127.0.0.1:${new URL(emulator.url).port}`, {
@@ -61,12 +57,10 @@ beforeAll(async () => {
     EMULATOR_REDIRECT_URIS: `${publicUrl}/auth/callback`,
   });
   await openRelay();
-  const parsed = parseAppConfig(
-    {
-      PORT: String(appPort),
+  server = await startComposed({
+    port: appPort,
+    env: {
       HOST: '127.0.0.1',
-      DATA_DIR: appData,
-      NODE_ENV: 'test',
       PUBLIC_URL: publicUrl,
       OUTREACH_API_URL: `http://127.0.0.1:${relayPort}/api/v2`,
       OUTREACH_OAUTH_URL: `${emulator.url}/oauth`,
@@ -74,22 +68,18 @@ beforeAll(async () => {
       OUTREACH_CLIENT_SECRET: SEEDED_CLIENT.clientSecret,
       SESSION_SECRET: randomBytes(48).toString('base64url'),
     },
-    { distDir },
-  );
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const config = parsed.config as Parameters<typeof buildApp>[0];
-  expect(config.upstreamTimeoutMs).toBeLessThanOrEqual(10_000);
-  app = await buildApp({ ...config, upstreamTimeoutMs: 500, readinessTimeoutMs: 500 });
-  await app.listen({ port: appPort, host: '127.0.0.1' });
+    // Half a second stands for Outreach's silence, against 10 s in production.
+    override: { upstreamTimeoutMs: 500, readinessTimeoutMs: 500 },
+  });
   maria = browser(publicUrl);
   await signIn(maria, { as: 'Maria Chen' });
 });
 
 afterAll(async () => {
-  await app?.close();
+  await server?.stop();
   await relay?.close();
   await emulator?.stop();
-  for (const dir of [emulatorData, appData, distDir]) rmSync(dir, { recursive: true, force: true });
+  rmSync(emulatorData, { recursive: true, force: true });
 });
 
 async function purposes() {

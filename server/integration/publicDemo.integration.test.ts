@@ -2,34 +2,17 @@
 // serves it only as a public demo (EMULATOR_PUBLIC_DEMO=true), and then every page says so: the
 // emulator's consent page (and its error page) carry the banner, and the SPA reads the flag from
 // GET /auth/config, which answers without a session. Without the flag nothing of it shows.
-import type { FastifyInstance } from 'fastify';
 import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_DEMO_NOTICE } from '../../shared/publicDemo';
-import { buildApp } from '../buildApp';
 import { SEEDED_CLIENT } from '../shared/seededClient';
-import { parseAppConfig } from '../app/config';
-import { resolveSessionSecret } from '../app/sessionSecret';
-import { fakeDist, freePort, startProcess, tempDir } from '../app/test/harness';
+import { freePort, startProcess, tempDir } from '../app/test/harness';
+import { startComposed, type ComposedServer } from './composedServer';
 
-type Server = { app: FastifyInstance; origin: string; stop(): Promise<void> };
+type Server = ComposedServer;
 
-async function start(env: Record<string, string>): Promise<Server> {
-  const dataDir = tempDir('data');
-  const distDir = fakeDist();
-  const parsed = parseAppConfig({ DATA_DIR: dataDir, NODE_ENV: 'test', ...env }, { distDir });
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const app = await buildApp(resolveSessionSecret(parsed.config));
-  return {
-    app,
-    origin: parsed.config.publicUrl,
-    async stop() {
-      await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
-      rmSync(distDir, { recursive: true, force: true });
-    },
-  };
-}
+/** Only injected requests: the server never listens. */
+const start = (env: Record<string, string>) => startComposed({ env, listen: false });
 
 const consentPage = (server: Server) =>
   server.app.inject({
@@ -37,7 +20,7 @@ const consentPage = (server: Server) =>
     url: '/emulator/oauth/authorize',
     query: {
       client_id: SEEDED_CLIENT.clientId,
-      redirect_uri: `${server.origin}/auth/callback`,
+      redirect_uri: `${server.config.publicUrl}/auth/callback`,
       response_type: 'code',
       scope: 'callPurposes.all',
       state: 'abc',

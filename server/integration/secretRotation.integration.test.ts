@@ -2,13 +2,9 @@
 // secret A; restart with B and SESSION_SECRET_PREVIOUS=A: the same cookie still works; restart
 // with B alone: the session ends cleanly (401 JSON:API, the cookie cleared), never a 500. Real
 // HTTP, the composed server (app server + embedded emulator), one DATA_DIR across the restarts.
-import type { FastifyInstance } from 'fastify';
-import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../buildApp';
-import { parseAppConfig } from '../app/config';
-import { resolveSessionSecret } from '../app/sessionSecret';
 import { browser, fakeDist, freePort, signIn, tempDir, type Browser } from '../app/test/harness';
+import { startComposed, type ComposedServer } from './composedServer';
 
 const A = 'secret-A-0123456789-0123456789-0123456789';
 const B = 'secret-B-9876543210-9876543210-9876543210';
@@ -16,18 +12,12 @@ const B = 'secret-B-9876543210-9876543210-9876543210';
 let port: number;
 let dataDir: string;
 let distDir: string;
-let running: FastifyInstance | undefined;
+let running: ComposedServer | undefined;
 
+/** Restarts the server on the same port, DATA_DIR and dist/, with other settings. */
 async function startWith(env: Record<string, string>): Promise<void> {
-  await running?.close();
-  const parsed = parseAppConfig(
-    { PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'test', ...env },
-    { distDir },
-  );
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  const config = resolveSessionSecret(parsed.config);
-  running = await buildApp(config);
-  await running.listen({ port, host: config.HOST });
+  await running?.app.close();
+  running = await startComposed({ env, port, dataDir, distDir });
 }
 
 const purposes = (client: Browser) =>
@@ -39,9 +29,7 @@ beforeAll(async () => {
   distDir = fakeDist();
 });
 afterAll(async () => {
-  await running?.close();
-  rmSync(dataDir, { recursive: true, force: true });
-  rmSync(distDir, { recursive: true, force: true });
+  await running?.stop();
 });
 
 describe('rotating SESSION_SECRET', () => {

@@ -2,43 +2,31 @@
 // DATA_DIR: security headers on the probes and on the 400 for a URL that does not parse, source
 // maps built hidden and never served, a sign-in code kept out of the log however the path is
 // spelled, and the data directory and app.sqlite readable by their owner only.
-import type { FastifyInstance } from 'fastify';
 import { statSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import viteConfig from '../../vite.config';
-import { buildApp } from '../buildApp';
-import { parseAppConfig } from '../app/config';
 import { redactUrl } from '../app/logger';
-import { resolveSessionSecret } from '../app/sessionSecret';
-import { fakeDist, freePort, tempDir } from '../app/test/harness';
+import { fakeDist, tempDir } from '../app/test/harness';
+import { startComposed, type ComposedServer } from './composedServer';
 
-let app: FastifyInstance;
+let server: ComposedServer;
 let base: string;
 let parent: string;
-let dataDir: string;
-let distDir: string;
 
 beforeAll(async () => {
-  const port = await freePort();
   parent = tempDir('small');
-  dataDir = join(parent, 'data', 'nested');
-  distDir = fakeDist();
+  const distDir = fakeDist();
   writeFileSync(join(distDir, 'assets', 'index-abc123.js.map'), '{"version":3,"sources":[]}');
-  const parsed = parseAppConfig(
-    { PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'test' },
-    { distDir },
-  );
-  if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-  app = await buildApp(resolveSessionSecret(parsed.config));
-  await app.listen({ port, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${port}`;
+  // DATA_DIR two levels below a directory that exists: the server makes it.
+  const dataDir = join(parent, 'data', 'nested');
+  server = await startComposed({ env: { HOST: '127.0.0.1' }, dataDir, distDir });
+  base = `http://127.0.0.1:${server.port}`;
 });
 afterAll(async () => {
-  await app?.close();
+  await server?.stop();
   rmSync(parent, { recursive: true, force: true });
-  rmSync(distDir, { recursive: true, force: true });
 });
 
 /** A raw request line, as a client that does not normalise its URL sends it. */
@@ -105,8 +93,8 @@ describe('the request log', () => {
 
 describe('files at rest', () => {
   it('creates the data directory 0700 and app.sqlite 0600', () => {
-    expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(statSync(server.dataDir).mode & 0o777).toBe(0o700);
     expect(statSync(join(parent, 'data')).mode & 0o777).toBe(0o700);
-    expect(statSync(join(dataDir, 'app.sqlite')).mode & 0o777).toBe(0o600);
+    expect(statSync(join(server.dataDir, 'app.sqlite')).mode & 0o777).toBe(0o600);
   });
 });
