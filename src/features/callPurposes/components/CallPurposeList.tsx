@@ -4,7 +4,7 @@ import { Button } from '../../../components/Button/Button';
 import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
 import { describeError } from '../../../lib/describeError';
 import { filterByName } from '../purposeNames';
-import type { DragState } from '../reorder/dragState';
+import type { DragState } from '../reorder/reorderContext';
 import { ReorderableCallPurposes } from '../reorder/ReorderableCallPurposes';
 import type { CallPurpose } from '../types';
 import { CallPurposeTable } from './CallPurposeTable';

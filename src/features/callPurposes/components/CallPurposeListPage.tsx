@@ -17,7 +17,7 @@ import { useSession } from '../../../lib/session';
 import { listAccess } from '../access';
 import { ExportCsvButton } from '../export/ExportCsvButton';
 import { useLiveCallPurposes } from '../live/useLiveCallPurposes';
-import { createDragState, useIsDragging } from '../reorder/dragState';
+import { createDragState, useIsDragging } from '../reorder/reorderContext';
 import type { CallPurpose } from '../types';
 import { CallPurposeList } from './CallPurposeList';
 import styles from './CallPurposeListPage.module.css';

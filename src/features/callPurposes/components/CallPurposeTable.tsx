@@ -1,6 +1,5 @@
 import { useLayoutEffect, useState, type FocusEvent } from 'react';
-import { useDraggedIndex, useIsDragging } from '../reorder/dragState';
-import { useReorderContext } from '../reorder/reorderContext';
+import { useDraggedIndex, useIsDragging, useReorderContext } from '../reorder/reorderContext';
 import type { CallPurpose } from '../types';
 import { CallPurposeRow } from './CallPurposeRow';
 import styles from './CallPurposeTable.module.css';
@@ -31,7 +30,8 @@ function rowIndexOf(element: Element | null): number | null {
  */
 export function CallPurposeTable({ purposes, positions, onEdit, onDelete }: CallPurposeTableProps) {
   const reorder = useReorderContext();
-  const dragState = reorder?.dragState ?? null;
+  const parts = reorder?.parts;
+  const dragState = parts?.dragState ?? null;
   const draggedIndex = useDraggedIndex(dragState);
   const dragging = useIsDragging(dragState);
   const [focusedId, setFocusedId] = useState<number | null>(null);
@@ -42,11 +42,12 @@ export function CallPurposeTable({ purposes, positions, onEdit, onDelete }: Call
     draggedIndex,
   ]);
 
-  const setLayout = reorder?.setLayout;
+  // The drag code reads the rows' places from the table's layout.
   useLayoutEffect(() => {
-    setLayout?.(layout);
-    return () => setLayout?.(null);
-  }, [setLayout, layout]);
+    if (parts === undefined) return;
+    parts.layout.set(layout);
+    return () => parts.layout.set(null);
+  }, [parts, layout]);
 
   // The row holding focus stays mounted when it scrolls away, so focus is never lost to <body>.
   const onFocus = (event: FocusEvent) => {

@@ -1,6 +1,6 @@
 import { defaultRangeExtractor, useWindowVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
-import type { ListLayout } from '../reorder/listLayout';
+import type { ListLayout } from '../reorder/reorderContext';
 
 /** About two screens of rows: up to this many render in full; longer lists are virtualised. */
 export const RENDER_ALL_UP_TO = 40;

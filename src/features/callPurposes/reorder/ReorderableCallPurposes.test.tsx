@@ -8,7 +8,7 @@ import { ToastProvider } from '../../../components/toast/ToastProvider';
 import { paths } from '../../../lib/paths';
 import { sessionQueryOptions, type Session } from '../../../lib/session';
 import { CallPurposeListPage } from '../components/CallPurposeListPage';
-import { loadReorderTools } from './loadReorderTools';
+import { loadReorderTools } from './ReorderableCallPurposes';
 import { TAIL_STEP } from './planReorder';
 import {
   LAST_ORDER,

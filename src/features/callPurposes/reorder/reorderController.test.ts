@@ -373,7 +373,7 @@ describe('reorderController', () => {
 function plannedFrom(rows: CallPurpose[], names: string[]) {
   const idOf = (name: string) => rows.find((row) => row.name === name)?.id ?? -1;
   const plan = planReorder({ items: rows, sequence: names.map(idOf) });
-  if (!plan.ok) throw new Error(plan.message);
+  if (!plan.ok) throw new Error(`${plan.reason} (${plan.blockingIds.join(', ')})`);
   return plan.patches;
 }
 
