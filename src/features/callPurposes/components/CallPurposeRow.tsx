@@ -16,7 +16,7 @@ export type CallPurposeRowProps = {
   /** Position in the whole list (1-based). */
   position: number;
   /** Lets the virtualiser measure the row. */
-  measure: RefCallback<HTMLTableRowElement>;
+  measure: RefCallback<HTMLTableRowElement> | undefined;
   onEdit: (purpose: CallPurpose) => void;
   onDelete: (purpose: CallPurpose) => void;
 };

@@ -37,7 +37,7 @@ export function CallPurposeTable({ purposes, positions, onEdit, onDelete }: Call
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const focusedIndex =
     focusedId === null ? -1 : purposes.findIndex((purpose) => purpose.id === focusedId);
-  const { body, rows, gapAfter, measureRow, layout } = useWindowRows(purposes.length, [
+  const { body, rows, gapAfter, measureRow, layout, host } = useWindowRows(purposes.length, [
     focusedIndex,
     draggedIndex,
   ]);
@@ -106,6 +106,7 @@ export function CallPurposeTable({ purposes, positions, onEdit, onDelete }: Call
         })}
         {gapAfter > 0 && <Spacer height={gapAfter} />}
       </tbody>
+      {host}
     </table>
   );
 }
