@@ -10,6 +10,8 @@ type CallPurposeTableProps = {
   purposes: readonly CallPurpose[];
   /** Position in the whole list, 1-based, by id, so a filtered view still shows true positions. */
   positions: ReadonlyMap<number, number>;
+  /** The list's later pages are still on their way: how many rows there are is not known yet. */
+  loading: boolean;
   onEdit: (purpose: CallPurpose) => void;
   onDelete: (purpose: CallPurpose) => void;
 };
@@ -28,7 +30,13 @@ function rowIndexOf(element: Element | null): number | null {
  * stay mounted while they are out of view. Rendered once: the drag code, when it arrives, only
  * fills the handle cells of the rows already here.
  */
-export function CallPurposeTable({ purposes, positions, onEdit, onDelete }: CallPurposeTableProps) {
+export function CallPurposeTable({
+  purposes,
+  positions,
+  loading,
+  onEdit,
+  onDelete,
+}: CallPurposeTableProps) {
   const reorder = useReorderContext();
   const parts = reorder?.parts;
   const dragState = parts?.dragState ?? null;
@@ -59,7 +67,11 @@ export function CallPurposeTable({ purposes, positions, onEdit, onDelete }: Call
   };
 
   return (
-    <table className={styles.table} aria-rowcount={purposes.length + 1}>
+    <table
+      className={styles.table}
+      aria-rowcount={loading ? -1 : purposes.length + 1}
+      aria-busy={loading || undefined}
+    >
       <caption className="visually-hidden">Call purposes, in the order reps see them</caption>
       <thead>
         <tr className={styles.headRow} aria-rowindex={1}>

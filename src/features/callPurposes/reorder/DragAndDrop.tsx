@@ -28,6 +28,8 @@ export type DragAndDropProps = {
   /** The whole list in display order, as it is now. */
   purposes: readonly CallPurpose[];
   enabled: boolean;
+  /** Why the handles are off, when they are. */
+  offReason?: string;
   parts: ReorderParts;
   /** A drop that changed the index; `toIndex` counts in the whole list. */
   onMove: (purpose: CallPurpose, toIndex: number) => Promise<unknown>;
@@ -91,7 +93,11 @@ export function DragAndDrop(props: DragAndDropProps) {
       {[...slots].map(([id, cell]) => {
         const purpose = byId.get(id);
         return purpose
-          ? createPortal(<DragHandle purpose={purpose} enabled={props.enabled} />, cell, id)
+          ? createPortal(
+              <DragHandle purpose={purpose} enabled={props.enabled} offReason={props.offReason} />,
+              cell,
+              id,
+            )
           : null;
       })}
     </DndContext>
@@ -102,9 +108,11 @@ export function DragAndDrop(props: DragAndDropProps) {
 const DragHandle = memo(function DragHandle({
   purpose,
   enabled,
+  offReason,
 }: {
   purpose: CallPurpose;
   enabled: boolean;
+  offReason: string | undefined;
 }) {
   const { attributes, listeners, setNodeRef } = useDraggable({
     id: purpose.id,
@@ -121,7 +129,7 @@ const DragHandle = memo(function DragHandle({
       data-reorder-handle={purpose.id}
       aria-label={`Reorder ${purpose.name}`}
       disabled={!enabled}
-      title={enabled ? undefined : 'Clear the search to reorder'}
+      title={enabled ? undefined : offReason}
     >
       <svg viewBox="0 0 12 18" width="12" height="18" aria-hidden="true" focusable="false">
         {[3, 9, 15].flatMap((y) =>

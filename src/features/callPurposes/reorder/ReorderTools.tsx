@@ -7,16 +7,23 @@ import type { CallPurpose } from '../types';
 import { DragAndDrop } from './DragAndDrop';
 import { moveIntent, sortByNameIntent, type ReorderIntent } from './intents';
 import styles from './reorder.module.css';
-import type { ReorderActions, ReorderParts } from './reorderContext';
+import type { ReorderActions, ReorderOff, ReorderParts } from './reorderContext';
 import { REORDER_MUTATION_KEY, createReorderController } from './reorderController';
 import { movedText } from './reorderMessages';
 import { SortAlphabetically } from './SortAlphabetically';
 import { useUndoShortcut } from './useUndoShortcut';
 
+/** A disabled handle's tooltip. (While the rest loads, the list says so below the rows.) */
+const OFF_REASONS: Record<ReorderOff, string> = {
+  filtered: 'Clear the search to reorder',
+  loading: 'Reordering waits until the whole list has loaded',
+};
+
 export type ReorderToolsProps = {
   /** The whole list, in display order, straight from the query cache. */
   purposes: readonly CallPurpose[];
-  filtered: boolean;
+  /** Why nothing may move just now: the search filters the list, or the rest is still loading. */
+  off: ReorderOff | null;
   parts: ReorderParts;
   /** Receives what the rows' menus need (null when the tools go). */
   onReady: (actions: ReorderActions | null) => void;
@@ -29,7 +36,7 @@ export type ReorderToolsProps = {
  * mutations in one scope, the query cache as the only copy). It renders the toolbar above the
  * table and hands the rows' menus their actions through `onReady`.
  */
-export function ReorderTools({ purposes, filtered, parts, onReady }: ReorderToolsProps) {
+export function ReorderTools({ purposes, off, parts, onReady }: ReorderToolsProps) {
   const queryClient = useQueryClient();
   const toast = useToast();
   const [controller] = useState(() =>
@@ -81,9 +88,9 @@ export function ReorderTools({ purposes, filtered, parts, onReady }: ReorderTool
 
   return (
     <>
-      {(filtered || saving || mayMoveEverything) && (
+      {(off === 'filtered' || saving || mayMoveEverything) && (
         <div className={styles.toolbar}>
-          {filtered && (
+          {off === 'filtered' && (
             <p className={styles.hint}>
               Reordering is off while the search filters the list. Clear the search to reorder.
             </p>
@@ -96,7 +103,7 @@ export function ReorderTools({ purposes, filtered, parts, onReady }: ReorderTool
           {mayMoveEverything && (
             <SortAlphabetically
               purposes={purposes}
-              disabled={filtered}
+              disabled={off !== null}
               onSort={() => void reorder(sortByNameIntent())}
             />
           )}
@@ -104,7 +111,8 @@ export function ReorderTools({ purposes, filtered, parts, onReady }: ReorderTool
       )}
       <DragAndDrop
         purposes={purposes}
-        enabled={!filtered}
+        enabled={off === null}
+        offReason={off === null ? undefined : OFF_REASONS[off]}
         parts={parts}
         onMove={(purpose, toIndex) => reorder(moveIntent(purpose, toIndex))}
       />

@@ -28,6 +28,8 @@ type ReorderableCallPurposesProps = {
   purposes: readonly CallPurpose[];
   /** The search box narrows the list: positions are ambiguous, so nothing moves. */
   filtered: boolean;
+  /** The first pages are here, the rest still on their way: nothing moves until they are. */
+  loading: boolean;
   /** The drag under way, if any: the page's, which holds the live refresh meanwhile. */
   dragState: DragState;
   /** The table: rendered once, whether or not the reorder code has arrived. */
@@ -49,6 +51,7 @@ export const loadReorderTools = () => import('./ReorderTools');
 export function ReorderableCallPurposes({
   purposes,
   filtered,
+  loading,
   dragState,
   children,
 }: ReorderableCallPurposesProps) {
@@ -79,7 +82,8 @@ export function ReorderableCallPurposes({
     [purposes],
   );
   const available = purposes.length > 1 && purposes.some((purpose) => purpose.canWrite);
-  const enabled = available && !filtered;
+  const off = filtered ? 'filtered' : loading ? 'loading' : null;
+  const enabled = available && off === null;
 
   // Once the list is painted (an effect alone would start the fetch before that frame), and only
   // for someone who may move something.
@@ -115,7 +119,7 @@ export function ReorderableCallPurposes({
   return (
     <ReorderContext.Provider value={context}>
       {available && Tools !== null && (
-        <Tools purposes={purposes} filtered={filtered} parts={parts} onReady={onReady} />
+        <Tools purposes={purposes} off={off} parts={parts} onReady={onReady} />
       )}
       {children}
       <LiveRegion announcer={parts.announcer} />

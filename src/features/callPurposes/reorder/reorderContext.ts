@@ -75,6 +75,9 @@ export type ReorderParts = {
   layout: Store<ListLayout | null>;
 };
 
+/** Why nothing may move just now: the search filters the list, or its later pages are loading. */
+export type ReorderOff = 'filtered' | 'loading';
+
 /** What the reorder code, once it has arrived, does for the rows' menus. */
 export type ReorderActions = {
   moveTo(purpose: CallPurpose, end: 'top' | 'bottom'): void;
