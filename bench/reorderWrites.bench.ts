@@ -45,7 +45,7 @@ function simulate(label: string, startOrder: (index: number) => number): Figures
     const id = shown[from];
     if (id === undefined) throw new Error('position out of range');
     const result = planReorder({ items, sequence: moveId(shown, id, to) });
-    if (!result.ok) throw new Error(`move ${move} could not be planned: ${result.message}`);
+    if (!result.ok) throw new Error(`move ${move} could not be planned: ${result.reason} (${result.blockingIds.join(', ')})`);
     costs.push(result.patches.length);
     spanTotal += Math.abs(from - to) + 1;
     items = applyOrders(items, result.orders);

@@ -1,6 +1,7 @@
 // What each role's browser fetches to show the list: the same scripts before the list is
-// visible, whatever the role; the code only writers need (reordering, the dialogs and forms)
-// after it, by their rights; and for an agent nothing more. Read from the browser's own resource
+// visible, whatever the role; after it, the row windowing (TanStack Virtual) for everyone, the
+// code only writers need (reordering, the dialogs and forms) by their rights, and for an agent
+// nothing more. Read from the browser's own resource
 // timing against the moment the list became visible, so it is about order, never about speed.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { settledNetwork, trackRequests } from './support/requestsInFlight';
@@ -57,7 +58,7 @@ async function openList(browser: Browser, role: Role) {
   return { context, page, split };
 }
 
-test('every role fetches the same code before the list; writers get theirs after it, agents none', async ({
+test('every role fetches the same code before the list; after it the windowing, writers their tools, agents nothing more', async ({
   browser,
 }) => {
   const manager = await openList(browser, 'manager');
@@ -76,8 +77,15 @@ test('every role fetches the same code before the list; writers get theirs after
 
   expect(agentScripts.before.length).toBeGreaterThan(0);
   expect([...managerScripts.before].sort()).toEqual([...agentScripts.before].sort());
-  expect(agentScripts.after).toEqual([]);
-  for (const writersOnly of [/ReorderTools-/, /EditCallPurposeDialog-/, /CallPurposeForm-/]) {
-    expect(managerScripts.before.some((path) => writersOnly.test(path))).toBe(false);
+  expect(agentScripts.after).toEqual([expect.stringMatching(/\/WindowVirtualizer-[^/]+\.js$/)]);
+  expect(managerScripts.after.some((path) => /\/WindowVirtualizer-/.test(path))).toBe(true);
+  const afterTheList = [
+    /WindowVirtualizer-/,
+    /ReorderTools-/,
+    /EditCallPurposeDialog-/,
+    /CallPurposeForm-/,
+  ];
+  for (const later of afterTheList) {
+    expect(managerScripts.before.some((path) => later.test(path))).toBe(false);
   }
 });

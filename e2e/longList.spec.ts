@@ -228,3 +228,57 @@ test('a move chosen from the row menu before the reorder code arrives runs when 
   await expect(live(page)).toHaveText(`${name} moved to position 1 of ${TOTAL}.`);
   await expect.poll(async () => (await serverNames())[0]).toBe(name);
 });
+
+test('the first page shows while the second is held back; reordering, Sort A–Z and Add several wait for the rest', async ({
+  page,
+}) => {
+  // The second page (the request with a `page[after]` cursor) is only delayed, never faked: it
+  // goes on to the server once the first rows have been checked.
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let held = false;
+  await page.route(
+    (url) => url.pathname === '/api/v2/callPurposes' && url.searchParams.has('page[after]'),
+    async (route) => {
+      held = true;
+      await released;
+      await route.continue();
+    },
+  );
+  await signIn(page, 'admin', '/call-purposes', app.url);
+  const names = await serverNames();
+  const third = names[2] as string;
+  await expect(page.getByRole('rowheader').first()).toHaveText(names[0] as string);
+  const firstRows = await page.getByRole('rowheader').allTextContents();
+  expect(firstRows).toEqual(names.slice(0, firstRows.length));
+  expect(held).toBe(true);
+  await expect(page.getByRole('status').filter({ hasText: 'the rest are loading' })).toHaveText(
+    /^Showing the first 1,000 call purposes; the rest are loading\./,
+  );
+  await expect(page.getByRole('button', { name: 'Add several' })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  // The reorder code arrives meanwhile; its handles and Sort A–Z stay off until the rest is in.
+  await expect(page.getByRole('button', { name: `Reorder ${third}` })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Sort A–Z' })).toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  const top = await page.getByRole('rowheader', { name: third, exact: true }).boundingBox();
+
+  release();
+  await expect(page.getByRole('table')).toHaveAttribute('aria-rowcount', String(TOTAL + 1));
+  // The rows on screen stayed where they were.
+  expect(await page.getByRole('rowheader', { name: third, exact: true }).boundingBox()).toEqual(
+    top,
+  );
+  await expect(page.getByRole('button', { name: `Reorder ${third}` })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Add several' })).not.toHaveAttribute(
+    'aria-disabled',
+    'true',
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'the rest are loading' })).toHaveCount(0);
+});

@@ -35,6 +35,29 @@ export async function setSeededOrders(
   expect(await namesOnServer(api)).toEqual(SEEDED_PURPOSES.map((purpose) => purpose.name));
 }
 
+type OrderWrite = { id: number; order: number };
+const byId = (a: OrderWrite, b: OrderWrite) => a.id - b.id;
+
+/**
+ * Watches the server across a reorder: `writes()` answers, from the API's lists before and now,
+ * each purpose whose order changed with its new order (by id). PATCHes equal to these wrote
+ * exactly what the server now holds, nothing twice and nothing needless. (That they are the
+ * fewest possible is the planner's unit and property tests' job.)
+ */
+export async function serverChanges(api: OutreachApi) {
+  const before = new Map((await api.list()).map((purpose) => [purpose.id, purpose.order]));
+  return {
+    writes: async (): Promise<OrderWrite[]> =>
+      (await api.list())
+        .filter((purpose) => purpose.order !== null && purpose.order !== before.get(purpose.id))
+        .map((purpose) => ({ id: purpose.id, order: purpose.order as number }))
+        .sort(byId),
+  };
+}
+
+/** The PATCHes recorded, by id, to compare with `serverChanges(…).writes()`. */
+export const sortedById = (patches: readonly OrderWrite[]) => [...patches].sort(byId);
+
 export async function openList(page: Page, role: Role, appUrl: string, rows: number) {
   trackRequests(page);
   await signIn(page, role, '/call-purposes', appUrl);

@@ -1,4 +1,8 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import {
+  experimental_streamedQuery as streamedQuery,
+  queryOptions,
+  useQuery,
+} from '@tanstack/react-query';
 import { apiFetch } from '../../../lib/apiClient';
 import { toProxiedApiPath, type JsonApiDocument, type Resource } from '../../../lib/jsonApi';
 import { sortForDisplay } from '../displayOrder';
@@ -7,28 +11,52 @@ import { callPurposeApiPaths } from './callPurposeApiPaths';
 import { callPurposeKeys } from './callPurposeKeys';
 import { callPurposesFromDocument } from './toCallPurpose';
 
-/** Every call purpose, following `links.next` to the end, in display order. */
-export async function getCallPurposes(signal?: AbortSignal): Promise<CallPurpose[]> {
-  const purposes: CallPurpose[] = [];
+type ListPage = { purposes: CallPurpose[]; last: boolean };
+
+/** The list's pages as they come, following `links.next` to the end. */
+export async function* callPurposePages(signal?: AbortSignal): AsyncGenerator<ListPage> {
   let path: string | null = callPurposeApiPaths.list();
   while (path !== null) {
     const page: JsonApiDocument<Resource[]> = await apiFetch(path, { signal });
-    purposes.push(...callPurposesFromDocument(page));
     const next = page.links?.next;
     path = typeof next === 'string' && next !== '' ? toProxiedApiPath(next) : null;
+    yield { purposes: callPurposesFromDocument(page), last: path === null };
   }
-  return sortForDisplay(purposes);
+}
+
+/** Lists the cache holds while their later pages are still on the way. */
+const partialLists = new WeakSet<readonly CallPurpose[]>();
+
+/**
+ * Whether `list` is every purpose, rather than the first pages of a first load (the server
+ * answers in display order, so the rows shown stay where they are as the rest arrive). What
+ * needs every order (a drag, Sort A–Z, Add several) waits for it.
+ */
+export const isWholeList = (list: readonly CallPurpose[]) => !partialLists.has(list);
+
+function addPage(list: CallPurpose[], page: ListPage): CallPurpose[] {
+  const next = sortForDisplay([...list, ...page.purposes]);
+  if (!page.last) partialLists.add(next);
+  return next;
 }
 
 /**
  * The list's query. Its `queryKey` is typed with the data, so code outside components (the
- * reorder controller, the mutations) reads and writes the cached list through it, typed.
+ * reorder controller, the mutations) reads and writes the cached list through it, typed. A first
+ * load shows each page as it arrives; a refetch replaces the list once all its pages are in.
  */
 export function callPurposesQueryOptions() {
-  return queryOptions({
-    queryKey: callPurposeKeys.list(),
-    queryFn: ({ signal }) => getCallPurposes(signal),
-  });
+  return queryOptions<CallPurpose[], Error, CallPurpose[], ReturnType<typeof callPurposeKeys.list>>(
+    {
+      queryKey: callPurposeKeys.list(),
+      queryFn: streamedQuery({
+        streamFn: ({ signal }) => callPurposePages(signal),
+        refetchMode: 'replace',
+        reducer: addPage,
+        initialValue: [],
+      }),
+    },
+  );
 }
 
 /** The whole list, in display order, for any component that shows or compares with it. */

@@ -4,10 +4,12 @@ import { Button } from '../../../components/Button/Button';
 import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
 import { describeError } from '../../../lib/describeError';
 import { filterByName } from '../purposeNames';
-import type { DragState } from '../reorder/dragState';
+import type { DragState } from '../reorder/reorderContext';
 import { ReorderableCallPurposes } from '../reorder/ReorderableCallPurposes';
 import type { CallPurpose } from '../types';
+import { isWholeList } from '../api/getCallPurposes';
 import { CallPurposeTable } from './CallPurposeTable';
+import styles from './CallPurposeTable.module.css';
 import { ListSkeleton } from './ListSkeleton';
 
 type CallPurposeListProps = {
@@ -63,18 +65,26 @@ export function CallPurposeList({
   if (visible.length === 0) {
     return <StatusMessage tone="info">No call purpose matches “{search.trim()}”.</StatusMessage>;
   }
+  const loading = !isWholeList(purposes);
   return (
     <ReorderableCallPurposes
       purposes={purposes}
       filtered={search.trim() !== ''}
+      loading={loading}
       dragState={dragState}
     >
       <CallPurposeTable
         purposes={visible}
         positions={positions}
+        loading={loading}
         onEdit={onEdit}
         onDelete={onDelete}
       />
+      {/* Below the rows, so nothing on screen moves when it goes. */}
+      <p role="status" className={styles.loadingRest}>
+        {loading &&
+          `Showing the first ${purposes.length.toLocaleString('en')} call purposes; the rest are loading. Reordering, Sort A–Z and Add several wait until they are in.`}
+      </p>
     </ReorderableCallPurposes>
   );
 }

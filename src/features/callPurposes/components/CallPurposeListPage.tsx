@@ -15,9 +15,10 @@ import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
 import { paths } from '../../../lib/paths';
 import { useSession } from '../../../lib/session';
 import { listAccess } from '../access';
+import { isWholeList } from '../api/getCallPurposes';
 import { ExportCsvButton } from '../export/ExportCsvButton';
 import { useLiveCallPurposes } from '../live/useLiveCallPurposes';
-import { createDragState, useIsDragging } from '../reorder/dragState';
+import { createDragState, useIsDragging } from '../reorder/reorderContext';
 import type { CallPurpose } from '../types';
 import { CallPurposeList } from './CallPurposeList';
 import styles from './CallPurposeListPage.module.css';
@@ -59,6 +60,8 @@ export function CallPurposeListPage() {
     [],
   );
   const openAddSeveral = () => startTransition(() => setAddingSeveral(true));
+  // Add several places the new purposes after every order: it waits for the whole list.
+  const wholeList = list.data !== undefined && isWholeList(list.data);
   const closeDialogs = useCallback(() => {
     setDeleting(null);
     setAddingSeveral(false);
@@ -84,8 +87,16 @@ export function CallPurposeListPage() {
           Call purposes
         </h1>
         <div className={styles.titleActions}>
-          <ExportCsvButton purposes={list.data} />
-          {mayCreate && <Button onClick={openAddSeveral}>Add several</Button>}
+          <ExportCsvButton purposes={wholeList ? list.data : undefined} />
+          {mayCreate && (
+            <Button
+              aria-disabled={!wholeList || undefined}
+              title={wholeList ? undefined : 'Add several waits until the whole list has loaded'}
+              onClick={() => wholeList && openAddSeveral()}
+            >
+              Add several
+            </Button>
+          )}
           {mayCreate && (
             <Button
               variant="primary"

@@ -1,7 +1,7 @@
 import { memo, type RefCallback } from 'react';
 import { Button } from '../../../components/Button/Button';
 import { formatDateTime } from '../../../lib/formatDateTime';
-import { useDragMode, useRowShift } from '../reorder/dragState';
+import { useDragMode, useRowShift } from '../reorder/reorderContext';
 import { ReorderMenu } from '../reorder/ReorderMenu';
 import { useHandleSlot, useReorderContext } from '../reorder/reorderContext';
 import type { CallPurpose } from '../types';
@@ -16,7 +16,7 @@ export type CallPurposeRowProps = {
   /** Position in the whole list (1-based). */
   position: number;
   /** Lets the virtualiser measure the row. */
-  measure: RefCallback<HTMLTableRowElement>;
+  measure: RefCallback<HTMLTableRowElement> | undefined;
   onEdit: (purpose: CallPurpose) => void;
   onDelete: (purpose: CallPurpose) => void;
 };
@@ -32,7 +32,7 @@ export const CallPurposeRow = memo(function CallPurposeRow({
   measure,
   ...cells
 }: CallPurposeRowProps) {
-  const dragState = useReorderContext()?.dragState ?? null;
+  const dragState = useReorderContext()?.parts.dragState ?? null;
   const shift = useRowShift(dragState, purpose.id, index);
   const dragMode = useDragMode(dragState, purpose.id);
   const { change, lock } = useRowDecoration(purpose);

@@ -1,6 +1,5 @@
 import { useLayoutEffect, useState, type FocusEvent } from 'react';
-import { useDraggedIndex, useIsDragging } from '../reorder/dragState';
-import { useReorderContext } from '../reorder/reorderContext';
+import { useDraggedIndex, useIsDragging, useReorderContext } from '../reorder/reorderContext';
 import type { CallPurpose } from '../types';
 import { CallPurposeRow } from './CallPurposeRow';
 import styles from './CallPurposeTable.module.css';
@@ -11,6 +10,8 @@ type CallPurposeTableProps = {
   purposes: readonly CallPurpose[];
   /** Position in the whole list, 1-based, by id, so a filtered view still shows true positions. */
   positions: ReadonlyMap<number, number>;
+  /** The list's later pages are still on their way: how many rows there are is not known yet. */
+  loading: boolean;
   onEdit: (purpose: CallPurpose) => void;
   onDelete: (purpose: CallPurpose) => void;
 };
@@ -29,24 +30,32 @@ function rowIndexOf(element: Element | null): number | null {
  * stay mounted while they are out of view. Rendered once: the drag code, when it arrives, only
  * fills the handle cells of the rows already here.
  */
-export function CallPurposeTable({ purposes, positions, onEdit, onDelete }: CallPurposeTableProps) {
+export function CallPurposeTable({
+  purposes,
+  positions,
+  loading,
+  onEdit,
+  onDelete,
+}: CallPurposeTableProps) {
   const reorder = useReorderContext();
-  const dragState = reorder?.dragState ?? null;
+  const parts = reorder?.parts;
+  const dragState = parts?.dragState ?? null;
   const draggedIndex = useDraggedIndex(dragState);
   const dragging = useIsDragging(dragState);
   const [focusedId, setFocusedId] = useState<number | null>(null);
   const focusedIndex =
     focusedId === null ? -1 : purposes.findIndex((purpose) => purpose.id === focusedId);
-  const { body, rows, gapAfter, measureRow, layout } = useWindowRows(purposes.length, [
+  const { body, rows, gapAfter, measureRow, layout, host } = useWindowRows(purposes.length, [
     focusedIndex,
     draggedIndex,
   ]);
 
-  const setLayout = reorder?.setLayout;
+  // The drag code reads the rows' places from the table's layout.
   useLayoutEffect(() => {
-    setLayout?.(layout);
-    return () => setLayout?.(null);
-  }, [setLayout, layout]);
+    if (parts === undefined) return;
+    parts.layout.set(layout);
+    return () => parts.layout.set(null);
+  }, [parts, layout]);
 
   // The row holding focus stays mounted when it scrolls away, so focus is never lost to <body>.
   const onFocus = (event: FocusEvent) => {
@@ -58,7 +67,11 @@ export function CallPurposeTable({ purposes, positions, onEdit, onDelete }: Call
   };
 
   return (
-    <table className={styles.table} aria-rowcount={purposes.length + 1}>
+    <table
+      className={styles.table}
+      aria-rowcount={loading ? -1 : purposes.length + 1}
+      aria-busy={loading || undefined}
+    >
       <caption className="visually-hidden">Call purposes, in the order reps see them</caption>
       <thead>
         <tr className={styles.headRow} aria-rowindex={1}>
@@ -105,6 +118,7 @@ export function CallPurposeTable({ purposes, positions, onEdit, onDelete }: Call
         })}
         {gapAfter > 0 && <Spacer height={gapAfter} />}
       </tbody>
+      {host}
     </table>
   );
 }

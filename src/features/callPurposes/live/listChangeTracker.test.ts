@@ -70,6 +70,23 @@ describe('createListChangeTracker', () => {
     expect(reports).toEqual([{ added: [], changed: [], removed: [2] }]);
   });
 
+  it('reports what a fetch wrote into the cache itself, as the streamed list does', async () => {
+    const server = { list: [purpose(1, 'A'), purpose(2, 'B')] };
+    const { queryClient, fetchList, reports } = setup(server);
+    await fetchList();
+    // A query function that writes its answer by hand before it resolves (a streamed query).
+    queryClient.setQueryDefaults(listKey, {
+      queryFn: () => {
+        const answer = [...server.list];
+        queryClient.setQueryData(listKey, answer);
+        return Promise.resolve(answer);
+      },
+    });
+    server.list = [purpose(1, 'A'), purpose(2, 'B2', 't1')];
+    await fetchList();
+    expect(reports).toEqual([{ added: [], changed: [2], removed: [] }]);
+  });
+
   it('stops reporting once disposed', async () => {
     const server = { list: [purpose(1, 'A')] };
     const { fetchList, tracker, reports } = setup(server);

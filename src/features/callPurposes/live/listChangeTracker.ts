@@ -10,7 +10,7 @@ export type ListChangeTracker = {
 
 /**
  * Watches the cached list and reports what others changed between two fetched answers. The
- * user's own writes are not news: cache writes by hand (optimistic updates) and answers that
+ * user's own writes are not news: cache writes by hand outside a fetch (optimistic updates) and answers that
  * arrive while `ownWritesInFlight()` (a mutation or a reorder is saving) move the baseline
  * without a report.
  */
@@ -32,7 +32,10 @@ export function createListChangeTracker({
     const next = event.query.state.data as readonly CallPurpose[] | undefined;
     const previous = baseline;
     baseline = next;
-    if (!previous || !next || event.action.manual || ownWritesInFlight()) return;
+    // A write by hand is the user's own (an optimistic update), unless a fetch is writing its
+    // answer (the list's query streams its pages into the cache).
+    const ownUpdate = event.action.manual && event.query.state.fetchStatus !== 'fetching';
+    if (!previous || !next || ownUpdate || ownWritesInFlight()) return;
     const changes = compareSnapshots(previous, next);
     if (hasChanges(changes)) listeners.forEach((listener) => listener(changes));
   });

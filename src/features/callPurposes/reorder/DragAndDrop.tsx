@@ -10,38 +10,27 @@ import {
   type Announcements,
   type KeyboardCoordinateGetter,
 } from '@dnd-kit/core';
-import {
-  memo,
-  useLayoutEffect,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type RefObject,
-} from 'react';
+import { memo, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import type { CallPurpose } from '../types';
+import { keyboardTarget, pointerTarget, snappedOffset } from './dragMoves';
+import styles from './reorder.module.css';
+import type { Drag, ReorderParts } from './reorderContext';
 import {
   cancelledText,
   droppedText,
   movedText,
   pickedUpText,
   reorderInstructions,
-} from './announcements';
-import type { Announcer } from './announcer';
-import { keyboardTarget, pointerTarget, snappedOffset } from './dragMoves';
-import type { Drag, DragState } from './dragState';
-import type { ListLayout } from './listLayout';
-import styles from './reorder.module.css';
-import type { HandleSlots } from './reorderContext';
+} from './reorderMessages';
 
 export type DragAndDropProps = {
   /** The whole list in display order, as it is now. */
   purposes: readonly CallPurpose[];
   enabled: boolean;
-  dragState: DragState;
-  announcer: Announcer;
-  layout: RefObject<ListLayout | null>;
-  handleSlots: HandleSlots;
+  /** Why the handles are off, when they are. */
+  offReason?: string;
+  parts: ReorderParts;
   /** A drop that changed the index; `toIndex` counts in the whole list. */
   onMove: (purpose: CallPurpose, toIndex: number) => Promise<unknown>;
 };
@@ -52,11 +41,12 @@ const TOUCH = { activationConstraint: { delay: 200, tolerance: 8 } };
 /** Space or Enter picks up and drops, Escape cancels; Tab does not drop (focus stays put). */
 const KEYBOARD_CODES = { start: ['Space', 'Enter'], cancel: ['Escape'], end: ['Space', 'Enter'] };
 /** Our live region speaks (the same one the row menu's moves use): dnd-kit's stays silent. */
+const silent = () => undefined;
 const SILENT: Announcements = {
-  onDragStart: () => undefined,
-  onDragOver: () => undefined,
-  onDragEnd: () => undefined,
-  onDragCancel: () => undefined,
+  onDragStart: silent,
+  onDragOver: silent,
+  onDragEnd: silent,
+  onDragCancel: silent,
 };
 const ACCESSIBILITY = {
   announcements: SILENT,
@@ -82,13 +72,14 @@ export function DragAndDrop(props: DragAndDropProps) {
   });
   // The handlers read the latest props when dnd-kit calls them, never during a render.
   // eslint-disable-next-line react-hooks/refs
-  const [handlers] = useState(() => createDragHandlers(() => latest.current));
+  const [handlers] = useState(() => createDragHandlers(props.parts, () => latest.current));
   const sensors = useSensors(
     useSensor(MouseSensor, MOUSE),
     useSensor(TouchSensor, TOUCH),
     useSensor(KeyboardSensor, handlers.keyboard),
   );
-  const slots = useSyncExternalStore(props.handleSlots.subscribe, props.handleSlots.get);
+  const { handleSlots } = props.parts;
+  const slots = useSyncExternalStore(handleSlots.subscribe, handleSlots.get);
   const byId = new Map(props.purposes.map((purpose) => [purpose.id, purpose]));
   return (
     <DndContext
@@ -102,7 +93,11 @@ export function DragAndDrop(props: DragAndDropProps) {
       {[...slots].map(([id, cell]) => {
         const purpose = byId.get(id);
         return purpose
-          ? createPortal(<DragHandle purpose={purpose} enabled={props.enabled} />, cell, id)
+          ? createPortal(
+              <DragHandle purpose={purpose} enabled={props.enabled} offReason={props.offReason} />,
+              cell,
+              id,
+            )
           : null;
       })}
     </DndContext>
@@ -113,9 +108,11 @@ export function DragAndDrop(props: DragAndDropProps) {
 const DragHandle = memo(function DragHandle({
   purpose,
   enabled,
+  offReason,
 }: {
   purpose: CallPurpose;
   enabled: boolean;
+  offReason: string | undefined;
 }) {
   const { attributes, listeners, setNodeRef } = useDraggable({
     id: purpose.id,
@@ -132,7 +129,7 @@ const DragHandle = memo(function DragHandle({
       data-reorder-handle={purpose.id}
       aria-label={`Reorder ${purpose.name}`}
       disabled={!enabled}
-      title={enabled ? undefined : 'Clear the search to reorder'}
+      title={enabled ? undefined : offReason}
     >
       <svg viewBox="0 0 12 18" width="12" height="18" aria-hidden="true" focusable="false">
         {[3, 9, 15].flatMap((y) =>
@@ -144,7 +141,10 @@ const DragHandle = memo(function DragHandle({
 });
 
 /** dnd-kit's events turned into our drag: pick up, move over a place, drop or cancel. */
-function createDragHandlers(current: () => DragAndDropProps) {
+function createDragHandlers(
+  { layout, dragState, announcer }: ReorderParts,
+  current: () => DragAndDropProps,
+) {
   /** The window's scroll at pick-up: dnd-kit's translated rect does not count scrolling. */
   let startScroll = 0;
 
@@ -157,7 +157,6 @@ function createDragHandlers(current: () => DragAndDropProps) {
     current().purposes.find((purpose) => purpose.id === drag.activeId);
 
   function moveOver(overIndex: number, offset: number) {
-    const { dragState, announcer } = current();
     const drag = dragState.get();
     const purpose = drag && draggedPurpose(drag);
     if (!drag || !purpose || drag.dropped) return;
@@ -168,10 +167,11 @@ function createDragHandlers(current: () => DragAndDropProps) {
   }
 
   function start({ active, activatorEvent }: { active: Active; activatorEvent: Event | null }) {
-    const { purposes, layout, dragState, announcer } = current();
+    const { purposes } = current();
     const fromIndex = purposes.findIndex((purpose) => purpose.id === active.id);
     const purpose = purposes[fromIndex];
-    if (!purpose || layout.current === null) return cancelLikeEscape();
+    const rows = layout.get();
+    if (!purpose || rows === null) return cancelLikeEscape();
     const mode = activatorEvent instanceof KeyboardEvent ? 'keyboard' : 'pointer';
     startScroll = window.scrollY;
     dragState.set({
@@ -179,7 +179,7 @@ function createDragHandlers(current: () => DragAndDropProps) {
       fromIndex,
       overIndex: fromIndex,
       offset: 0,
-      size: layout.current.sizeOf(fromIndex),
+      size: rows.sizeOf(fromIndex),
       mode,
       dropped: false,
     });
@@ -193,18 +193,17 @@ function createDragHandlers(current: () => DragAndDropProps) {
    * scroll since pick-up (`delta` would count the scroll twice once rows mount and unmount).
    */
   function move({ active }: { active: Active }) {
-    const { layout, dragState } = current();
     const drag = dragState.get();
     const { initial, translated } = active.rect.current;
-    if (drag?.mode !== 'pointer' || layout.current === null || !initial || !translated) return;
+    const rows = layout.get();
+    if (drag?.mode !== 'pointer' || rows === null || !initial || !translated) return;
     const offset = translated.top - initial.top + window.scrollY - startScroll;
-    moveOver(pointerTarget(layout.current, drag, offset), offset);
+    moveOver(pointerTarget(rows, drag, offset), offset);
   }
 
   function end(drop: boolean) {
     window.removeEventListener('blur', cancelLikeEscape);
     delete document.documentElement.dataset.dragging;
-    const { dragState, announcer, onMove } = current();
     const drag = dragState.get();
     const purpose = drag && draggedPurpose(drag);
     if (!drag || !purpose || drag.dropped) return;
@@ -217,10 +216,12 @@ function createDragHandlers(current: () => DragAndDropProps) {
     // Rows keep their shifts until the new order reaches the list, so nothing jumps back.
     dragState.set({ ...drag, dropped: true });
     announcer.set(droppedText(placement(purpose, drag.overIndex)));
-    void onMove(purpose, drag.overIndex).finally(() => {
-      const now = dragState.get();
-      if (now?.activeId === purpose.id && now.dropped) dragState.set(null);
-    });
+    void current()
+      .onMove(purpose, drag.overIndex)
+      .finally(() => {
+        const now = dragState.get();
+        if (now?.activeId === purpose.id && now.dropped) dragState.set(null);
+      });
   }
 
   /**
@@ -230,16 +231,16 @@ function createDragHandlers(current: () => DragAndDropProps) {
    * anything by itself; Tab does nothing during a drag, other keys keep their own meaning.
    */
   const coordinateGetter: KeyboardCoordinateGetter = (event) => {
-    const { layout, dragState, purposes } = current();
     const drag = dragState.get();
     // Focus stays on the handle while it carries the row.
     if (event.code === 'Tab') event.preventDefault();
-    if (drag?.mode !== 'keyboard' || layout.current === null) return undefined;
-    const target = keyboardTarget(event.code, drag.overIndex, purposes.length);
+    const rows = layout.get();
+    if (drag?.mode !== 'keyboard' || rows === null) return undefined;
+    const target = keyboardTarget(event.code, drag.overIndex, current().purposes.length);
     if (target === null) return undefined;
     event.preventDefault();
-    moveOver(target, snappedOffset(layout.current, drag, target));
-    layout.current.scrollToIndex(target);
+    moveOver(target, snappedOffset(rows, drag, target));
+    rows.scrollToIndex(target);
     return undefined;
   };
 

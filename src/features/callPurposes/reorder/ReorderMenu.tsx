@@ -14,12 +14,12 @@ export function ReorderMenu({ purpose }: { purpose: CallPurpose }) {
         {
           label: 'Move to top',
           disabled: !context.enabled || index === 0,
-          onSelect: () => context.moveToTop(purpose),
+          onSelect: () => context.moveTo(purpose, 'top'),
         },
         {
           label: 'Move to bottom',
           disabled: !context.enabled || index === context.total - 1,
-          onSelect: () => context.moveToBottom(purpose),
+          onSelect: () => context.moveTo(purpose, 'bottom'),
         },
       ]}
     />

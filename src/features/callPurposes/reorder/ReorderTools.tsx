@@ -1,111 +1,96 @@
-import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
+import { useIsMutating, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useLayoutEffect, useState } from 'react';
+import { useToast } from '../../../hooks/useToast';
 import { callPurposesQueryOptions } from '../api/getCallPurposes';
+import { updateCallPurpose } from '../api/updateCallPurpose';
 import type { CallPurpose } from '../types';
-import { movedText } from './announcements';
-import type { Announcer } from './announcer';
 import { DragAndDrop } from './DragAndDrop';
-import type { DragState } from './dragState';
-import {
-  moveIntent,
-  moveToBottomIntent,
-  moveToTopIntent,
-  sortByNameIntent,
-  type ReorderIntent,
-} from './intents';
-import type { ListLayout } from './listLayout';
+import { moveIntent, sortByNameIntent, type ReorderIntent } from './intents';
 import styles from './reorder.module.css';
-import type { HandleSlots, ReorderActions } from './reorderContext';
+import type { ReorderActions, ReorderOff, ReorderParts } from './reorderContext';
+import { REORDER_MUTATION_KEY, createReorderController } from './reorderController';
+import { movedText } from './reorderMessages';
 import { SortAlphabetically } from './SortAlphabetically';
-import { useReorderCallPurposes } from './useReorderCallPurposes';
 import { useUndoShortcut } from './useUndoShortcut';
+
+/** A disabled handle's tooltip. (While the rest loads, the list says so below the rows.) */
+const OFF_REASONS: Record<ReorderOff, string> = {
+  filtered: 'Clear the search to reorder',
+  loading: 'Reordering waits until the whole list has loaded',
+};
 
 export type ReorderToolsProps = {
   /** The whole list, in display order, straight from the query cache. */
   purposes: readonly CallPurpose[];
-  filtered: boolean;
-  /** Someone here may move every purpose: "Sort A–Z" is offered. */
-  mayMoveEverything: boolean;
-  dragState: DragState;
-  announcer: Announcer;
-  layout: RefObject<ListLayout | null>;
-  handleSlots: HandleSlots;
-  /** Receives what the rows need (null when the tools go). */
+  /** Why nothing may move just now: the search filters the list, or the rest is still loading. */
+  off: ReorderOff | null;
+  parts: ReorderParts;
+  /** Receives what the rows' menus need (null when the tools go). */
   onReady: (actions: ReorderActions | null) => void;
 };
 
 /**
  * Everything that changes the order, in a chunk of its own that only someone who may reorder
- * fetches, after the list is on screen: dnd-kit and the drag handles, the moves behind the row menu, "Sort
- * A–Z", Ctrl+Z, and `useReorderCallPurposes` behind them all (one planner, one write queue, the
- * query cache as the only copy). It renders the toolbar above the table and hands the rows their
- * actions through `onReady`.
+ * fetches, after the list is on screen: dnd-kit and the drag handles, the moves behind the row
+ * menu, "Sort A–Z", Ctrl+Z, and the reorder controller behind them all (one planner, writes as
+ * mutations in one scope, the query cache as the only copy). It renders the toolbar above the
+ * table and hands the rows' menus their actions through `onReady`.
  */
-export function ReorderTools({
-  purposes,
-  filtered,
-  mayMoveEverything,
-  dragState,
-  announcer,
-  layout,
-  handleSlots,
-  onReady,
-}: ReorderToolsProps) {
+export function ReorderTools({ purposes, off, parts, onReady }: ReorderToolsProps) {
   const queryClient = useQueryClient();
-  const { reorder, undoLatest, redoLatest, saving } = useReorderCallPurposes();
-  useUndoShortcut(undoLatest, redoLatest);
-  const latestPurposes = useRef(purposes);
+  const toast = useToast();
+  const [controller] = useState(() =>
+    createReorderController({
+      queryClient,
+      writeOrder: (id, order) => updateCallPurpose(id, { order }),
+    }),
+  );
+  useUndoShortcut(controller.undoLatest, controller.redoLatest);
+  const saving = useIsMutating({ mutationKey: REORDER_MUTATION_KEY }) > 0;
+  const mayMoveEverything = purposes.every((purpose) => purpose.canWrite);
+  const { dragState, announcer } = parts;
 
   useLayoutEffect(() => {
-    latestPurposes.current = purposes;
     // A drop keeps the rows where it left them until the new order is here: now it is.
     const drag = dragState.get();
-    if (drag?.dropped) {
-      dragState.set(null);
-      // The row moved in the DOM, which drops focus: give it back to the handle that carried it.
-      if (drag.mode === 'keyboard' && document.activeElement === document.body) {
-        document
-          .querySelector<HTMLElement>(`[data-reorder-handle="${drag.activeId}"]`)
-          ?.focus({ preventScroll: true });
-      }
+    if (!drag?.dropped) return;
+    dragState.set(null);
+    // The row moved in the DOM, which drops focus: give it back to the handle that carried it.
+    if (drag.mode === 'keyboard' && document.activeElement === document.body) {
+      document
+        .querySelector<HTMLElement>(`[data-reorder-handle="${drag.activeId}"]`)
+        ?.focus({ preventScroll: true });
     }
   }, [purposes, dragState]);
 
-  const onMove = useCallback(
-    (purpose: CallPurpose, toIndex: number) => reorder(moveIntent(purpose, toIndex)),
-    [reorder],
+  /** Shows the new order at once, saves it, and says what went wrong in a toast. */
+  const reorder = useCallback(
+    (intent: ReorderIntent) => controller.request(intent, (...toShow) => toast.show(...toShow)),
+    [controller, toast],
   );
 
-  /** Moves that do not come from a drag get their own announcement once they are saved. */
-  const reorderAndAnnounce = useCallback(
-    (intent: ReorderIntent, purpose: CallPurpose) => {
-      announcer.set('');
-      void reorder(intent).then((outcome) => {
-        if (outcome.status !== 'saved') return;
-        const list = queryClient.getQueryData(callPurposesQueryOptions().queryKey) ?? [];
-        const index = list.findIndex((item) => item.id === purpose.id);
-        if (index !== -1) {
-          announcer.set(movedText({ name: purpose.name, position: index + 1, total: list.length }));
-        }
-      });
-    },
-    [queryClient, reorder, announcer],
-  );
-
-  // The rows' menus run their moves here once this has run.
+  // The rows' menus run their moves here once this has run; those moves are not dragged, so they
+  // get their own announcement once saved.
   useLayoutEffect(() => {
     onReady({
-      moveToTop: (purpose) => reorderAndAnnounce(moveToTopIntent(purpose), purpose),
-      moveToBottom: (purpose) => reorderAndAnnounce(moveToBottomIntent(purpose), purpose),
+      moveTo: (purpose, end) => {
+        announcer.set('');
+        void reorder(moveIntent(purpose, end)).then((outcome) => {
+          const list = queryClient.getQueryData(callPurposesQueryOptions().queryKey) ?? [];
+          const index = list.findIndex((item) => item.id === purpose.id);
+          if (outcome.status !== 'saved' || index === -1) return;
+          announcer.set(movedText({ name: purpose.name, position: index + 1, total: list.length }));
+        });
+      },
     });
     return () => onReady(null);
-  }, [onReady, reorderAndAnnounce]);
+  }, [onReady, reorder, announcer, queryClient]);
 
   return (
     <>
-      {(filtered || saving || mayMoveEverything) && (
+      {(off === 'filtered' || saving || mayMoveEverything) && (
         <div className={styles.toolbar}>
-          {filtered && (
+          {off === 'filtered' && (
             <p className={styles.hint}>
               Reordering is off while the search filters the list. Clear the search to reorder.
             </p>
@@ -118,7 +103,7 @@ export function ReorderTools({
           {mayMoveEverything && (
             <SortAlphabetically
               purposes={purposes}
-              disabled={filtered}
+              disabled={off !== null}
               onSort={() => void reorder(sortByNameIntent())}
             />
           )}
@@ -126,12 +111,10 @@ export function ReorderTools({
       )}
       <DragAndDrop
         purposes={purposes}
-        enabled={!filtered}
-        dragState={dragState}
-        announcer={announcer}
-        layout={layout}
-        handleSlots={handleSlots}
-        onMove={onMove}
+        enabled={off === null}
+        offReason={off === null ? undefined : OFF_REASONS[off]}
+        parts={parts}
+        onMove={(purpose, toIndex) => reorder(moveIntent(purpose, toIndex))}
       />
     </>
   );

@@ -3,12 +3,14 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { http, HttpResponse, type JsonBodyType } from 'msw';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ToastProvider } from '../../../components/toast/ToastProvider';
 import { paths } from '../../../lib/paths';
 import { sessionQueryOptions, type Session } from '../../../lib/session';
+import { mswServer, withMswServer } from '../../../testing/mswServer';
 import { CallPurposeListPage } from '../components/CallPurposeListPage';
-import { loadReorderTools } from './loadReorderTools';
+import { loadReorderTools } from './ReorderableCallPurposes';
 import { TAIL_STEP } from './planReorder';
 import {
   LAST_ORDER,
@@ -22,8 +24,8 @@ const NAMES = [...SEEDED_NAMES];
 
 type Row = { id: number; name: string; order: number | null; locked: boolean };
 
-/** The network, as the app server would answer: a list GET and order PATCHes. */
-function fakeApi({ admin }: { admin: boolean }) {
+/** The app server's answers, over MSW: a list GET and order PATCHes. */
+function serveList({ admin }: { admin: boolean }) {
   const rows: Row[] = NAMES.map((name, index) => ({
     id: index + 1,
     name,
@@ -44,36 +46,27 @@ function fakeApi({ admin }: { admin: boolean }) {
   });
   const patches: { id: number; order: number }[] = [];
   const refuse = new Set<number>();
-  const json = (body: unknown, status = 200) =>
-    new Response(JSON.stringify(body), {
+  const json = (body: JsonBodyType, status = 200) =>
+    HttpResponse.json(body, {
       status,
       headers: { 'Content-Type': 'application/vnd.api+json' },
     });
-  const answer = (input: string, init?: RequestInit): Response => {
-    const url = new URL(input, 'http://app.test');
-    if ((init?.method ?? 'GET') === 'GET' && url.pathname === '/api/v2/callPurposes') {
-      return json({ data: rows.map(resource), links: {} });
-    }
-    const match = /^\/api\/v2\/callPurposes\/(\d+)$/.exec(url.pathname);
-    const row = rows.find((candidate) => candidate.id === Number(match?.[1]));
-    if (init?.method === 'PATCH' && row && refuse.has(row.id)) {
-      const detail = `You may not edit ${row.name}`;
-      return json({ errors: [{ id: 'unauthorizedRequest', title: 'Forbidden', detail }] }, 403);
-    }
-    if (init?.method === 'PATCH' && row) {
-      const order = (
-        JSON.parse(typeof init.body === 'string' ? init.body : '') as {
-          data: { attributes: { order: number } };
-        }
-      ).data.attributes.order;
-      row.order = order;
-      patches.push({ id: row.id, order });
+  mswServer.use(
+    http.get('/api/v2/callPurposes', () => json({ data: rows.map(resource), links: {} })),
+    http.patch('/api/v2/callPurposes/:id', async ({ params, request }) => {
+      const row = rows.find((candidate) => candidate.id === Number(params.id));
+      if (!row) return json({ errors: [{ id: 'notFound', title: 'Not found' }] }, 404);
+      if (refuse.has(row.id)) {
+        const detail = `You may not edit ${row.name}`;
+        return json({ errors: [{ id: 'unauthorizedRequest', title: 'Forbidden', detail }] }, 403);
+      }
+      const body = (await request.json()) as { data: { attributes: { order: number } } };
+      row.order = body.data.attributes.order;
+      patches.push({ id: row.id, order: row.order });
       return json({ data: resource(row) });
-    }
-    return json({ errors: [{ id: 'notFound', title: 'Not found' }] }, 404);
-  };
-  const fetch = vi.fn((input: string, init?: RequestInit) => Promise.resolve(answer(input, init)));
-  return { fetch, patches, refuse };
+    }),
+  );
+  return { patches, refuse };
 }
 
 const SESSION: Session = {
@@ -84,8 +77,7 @@ const SESSION: Session = {
 
 /** The real list page, as the router shows it to a signed-in user, over the fake network. */
 async function renderList({ admin = false, search = '', waitForHandles = true } = {}) {
-  const api = fakeApi({ admin });
-  vi.stubGlobal('fetch', api.fetch);
+  const api = serveList({ admin });
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   // <RequireSession> loads the session above the page; here it is known from the start.
   queryClient.setQueryData(sessionQueryOptions().queryKey, SESSION);
@@ -131,11 +123,8 @@ beforeEach(() => {
   }
 });
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+withMswServer();
+afterEach(cleanup);
 
 describe('ReorderableCallPurposes', () => {
   it('gives a named drag handle to each row the user may move, and none to locked rows', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keyboardTarget, pointerTarget, snappedOffset } from './dragMoves';
-import type { ListLayout } from './listLayout';
+import type { ListLayout } from './reorderContext';
 
 /** 2,000 rows of 50 px from page offset 100, like the windowed table's layout. */
 const layout: ListLayout = {

@@ -1,4 +1,4 @@
-import type { ListLayout } from './listLayout';
+import type { ListLayout } from './reorderContext';
 
 /** Page Up and Page Down move a keyboard-dragged row this many places. */
 export const PAGE_STEP = 10;

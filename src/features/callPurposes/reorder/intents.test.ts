@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallPurpose } from '../types';
-import {
-  isInNameOrder,
-  moveIntent,
-  moveToBottomIntent,
-  moveToTopIntent,
-  sortByNameIntent,
-} from './intents';
+import { isInNameOrder, moveIntent, sortByNameIntent } from './intents';
 
 function purpose(id: number, name: string, order: number | null): CallPurpose {
   return {
@@ -38,9 +32,9 @@ describe('reorder intents', () => {
 
   it('moves to the top and to the bottom', () => {
     const demo = items[2] as CallPurpose;
-    expect(moveToTopIntent(demo).sequenceFor(items)).toEqual([3, 1, 2, 4, 5]);
-    expect(moveToBottomIntent(demo).sequenceFor(items)).toEqual([1, 2, 4, 5, 3]);
-    expect(moveToTopIntent(demo).cannot).toBe("Can't move Demo 10 to the top");
+    expect(moveIntent(demo, 'top').sequenceFor(items)).toEqual([3, 1, 2, 4, 5]);
+    expect(moveIntent(demo, 'bottom').sequenceFor(items)).toEqual([1, 2, 4, 5, 3]);
+    expect(moveIntent(demo, 'top').cannot).toBe("Can't move Demo 10 to the top");
   });
 
   it('sorts by name the way people read: ignoring case, numbers by value', () => {

@@ -30,7 +30,8 @@ function plan(items: PlanItem[], sequence: number[]): PlanResult {
 }
 
 function patchesOf(result: PlanResult) {
-  if (!result.ok) throw new Error(`expected a plan, got ${result.reason}: ${result.message}`);
+  if (!result.ok)
+    throw new Error(`expected a plan, got ${result.reason} (${result.blockingIds.join(', ')})`);
   return result.patches;
 }
 
@@ -61,7 +62,7 @@ describe('planReorder: moves with room', () => {
 
   it('reports the order of every purpose, moved or not', () => {
     const result = move(tens, 1, 4);
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(`${result.reason} (${result.blockingIds.join(', ')})`);
     expect([...result.orders]).toEqual([
       [2, 20],
       [3, 30],
@@ -135,7 +136,6 @@ describe('planReorder: purposes the user may not write', () => {
   it('refuses when locked purposes leave no integer between them', () => {
     const result = plan(purposes([1, 2, 3], [1, 2]), [1, 3, 2]);
     expect(result).toMatchObject({ ok: false, reason: 'noRoom', blockingIds: [1, 2] });
-    if (!result.ok) expect(result.message).toMatch(/1, 2/);
   });
 });
 
@@ -239,7 +239,6 @@ describe('planReorder: invalid input', () => {
     const refusal = (reason: 'locked' | 'invalid', blockingIds: number[]): PlanResult => ({
       ok: false,
       reason,
-      message: 'no',
       blockingIds,
     });
     expect(planProblems(input, refusal('locked', [1]))).toEqual([]);
@@ -288,7 +287,7 @@ describe('helpers', () => {
     const items = tens.map((item) => ({ ...item, name: `Purpose ${item.id}` }));
     const sequence = moveId(displaySequence(items), 8, 0);
     const result = planReorder({ items, sequence });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(`${result.reason} (${result.blockingIds.join(', ')})`);
     const shown = applyOrders(items, result.orders);
     expect(shown.map((item) => item.id)).toEqual(sequence);
     expect(shown[0]).toEqual({ id: 8, order: 5, canWrite: true, name: 'Purpose 8' });

@@ -35,7 +35,6 @@ function failedPlanProblems(
   result: Extract<PlanResult, { ok: false }>,
 ): string[] {
   const problems: string[] = [];
-  if (result.message.trim() === '') problems.push('a refusal without a message');
   if (result.blockingIds.length === 0)
     problems.push(`a ${result.reason} refusal naming no purpose`);
   if (new Set(result.blockingIds).size !== result.blockingIds.length) {

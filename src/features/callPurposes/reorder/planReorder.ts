@@ -4,20 +4,10 @@
  * Outreach has no bulk reorder and rate-limits every user, so each changed purpose costs one
  * request. This module is pure (no React, no I/O) so it can be proved minimal by brute force.
  *
- * Exported API
- * - `planReorder({ items, sequence })` → `{ ok: true, patches, orders }` or
- *   `{ ok: false, reason: 'locked' | 'noRoom' | 'invalid', message, blockingIds }`.
- *   `patches` are the `{ id, order }` writes to send (only values that change); `orders` maps
- *   every id to its order once they land (null for a trailing purpose that stays unordered).
- *   'locked': a purpose the user may not write would have to change (blockingIds: those).
- *   'noRoom': the purposes that must keep their value leave no integer for the ones between
- *   them or against the bounds 1..2147483647 (blockingIds: the purposes boxing them in).
- *   'invalid': `sequence` is not a permutation of the items' ids (blockingIds: offending ids).
- * - `displaySequence(items)` → ids in display order: `order` ascending, nulls last, then id.
- * - `moveId(sequence, id, toIndex)` → a new sequence with `id` at `toIndex` (clamped).
- * - `applyOrders(items, orders)` → copies of the items carrying the planned orders, in display
- *   order: what the list should show optimistically while the PATCHes are in flight.
- * - `MIN_ORDER`, `MAX_ORDER`, `TAIL_STEP`: the integer range and the spacing used at the end.
+ * `planReorder` answers the `{ id, order }` PATCHes to send (only values that change) and every
+ * id's order once they land, or why it cannot: 'locked' (a purpose the user may not write would
+ * have to change), 'noRoom' (the kept values leave no integer for the purposes between them) or
+ * 'invalid' (`sequence` is not a permutation of the ids); `blockingIds` names the culprits.
  *
  * The plan
  * - `order` strictly increases along the sequence, integers in MIN_ORDER..MAX_ORDER, except that
@@ -36,11 +26,12 @@
  *   where room is unbounded, they step by TAIL_STEP (less only near MAX_ORDER).
  */
 
+import { ORDER_MAX } from '../../../../shared/order';
 import { compareForDisplay, sortForDisplay } from '../displayOrder';
 
 /** The range a plan writes: the positive half of the 32-bit integer `order` is stored in. */
 export const MIN_ORDER = 1;
-export const MAX_ORDER = 2147483647;
+export const MAX_ORDER = ORDER_MAX;
 /** Spacing after the last kept purpose: wide enough for many later moves into the gaps. */
 export const TAIL_STEP = 1000;
 
@@ -66,7 +57,7 @@ export type PlanFailureReason = 'locked' | 'noRoom' | 'invalid';
 
 export type PlanResult =
   | { ok: true; patches: OrderPatch[]; orders: Map<number, number | null> }
-  | { ok: false; reason: PlanFailureReason; message: string; blockingIds: number[] };
+  | { ok: false; reason: PlanFailureReason; blockingIds: number[] };
 
 type Ordered = { readonly id: number; readonly order: number | null };
 
@@ -116,41 +107,31 @@ function isKeepable(order: number | null): order is number {
   return order !== null && Number.isInteger(order) && order >= MIN_ORDER && order <= MAX_ORDER;
 }
 
-function listIds(ids: readonly number[]): string {
-  return ids.join(', ');
-}
+/** A refusal, naming the purposes in the way. */
+const refuse = (reason: PlanFailureReason, blockingIds: number[]): PlanResult => ({
+  ok: false,
+  reason,
+  blockingIds,
+});
 
-function validate(input: PlanInput): PlanResult | null {
-  const known = new Set<number>();
+/** The items in the requested sequence, or why it is not a permutation of their ids. */
+function itemsInSequence(input: PlanInput): PlanItem[] | PlanResult {
+  const byId = new Map<number, PlanItem>();
   const duplicated: number[] = [];
   for (const item of input.items) {
-    if (known.has(item.id)) duplicated.push(item.id);
-    known.add(item.id);
+    if (byId.has(item.id)) duplicated.push(item.id);
+    byId.set(item.id, item);
   }
-  if (duplicated.length > 0) {
-    return {
-      ok: false,
-      reason: 'invalid',
-      message: `Purposes appear more than once: ${listIds(duplicated)}.`,
-      blockingIds: duplicated,
-    };
-  }
+  if (duplicated.length > 0) return refuse('invalid', duplicated);
   const seen = new Set<number>();
   const offending: number[] = [];
   for (const id of input.sequence) {
-    if (!known.has(id) || seen.has(id)) offending.push(id);
+    if (!byId.has(id) || seen.has(id)) offending.push(id);
     seen.add(id);
   }
-  for (const id of known) if (!seen.has(id)) offending.push(id);
-  if (offending.length > 0) {
-    return {
-      ok: false,
-      reason: 'invalid',
-      message: `The new sequence must list every purpose exactly once (check ${listIds(offending)}).`,
-      blockingIds: offending,
-    };
-  }
-  return null;
+  for (const id of byId.keys()) if (!seen.has(id)) offending.push(id);
+  if (offending.length > 0) return refuse('invalid', offending);
+  return input.sequence.map((id) => byId.get(id) as PlanItem);
 }
 
 /**
@@ -166,66 +147,24 @@ function checkMandatory(
     .slice(0, trailingNullsFrom)
     .filter((item) => !item.canWrite && !isKeepable(item.order))
     .map((item) => item.id);
-  if (unplaceable.length > 0) {
-    return {
-      ok: false,
-      reason: 'locked',
-      message: `This sequence would change the order of purposes you may not edit: ${listIds(unplaceable)}.`,
-      blockingIds: unplaceable,
-    };
-  }
+  if (unplaceable.length > 0) return refuse('locked', unplaceable);
 
-  const locked = nodes.filter((node) => node.item !== null && node.mandatory);
-  // A locked purpose is out of order if an earlier one is not below it or a later one not above.
-  const prefixMax: number[] = [];
-  let running = -Infinity;
-  for (const node of locked) {
-    prefixMax.push(running);
-    running = Math.max(running, node.value);
-  }
-  const inverted = new Set<number>();
-  let suffixMin = Infinity;
-  for (let index = locked.length - 1; index >= 0; index -= 1) {
-    const node = locked[index];
-    if (node === undefined || node.item === null) continue;
-    if ((prefixMax[index] ?? -Infinity) >= node.value || suffixMin <= node.value) {
-      inverted.add(node.item.id);
-    }
-    suffixMin = Math.min(suffixMin, node.value);
-  }
-  if (inverted.size > 0) {
-    const ids = locked.flatMap((node) =>
-      node.item !== null && inverted.has(node.item.id) ? [node.item.id] : [],
-    );
-    return {
-      ok: false,
-      reason: 'locked',
-      message: `This sequence would change the order of purposes you may not edit: ${listIds(ids)}.`,
-      blockingIds: ids,
-    };
-  }
-
+  // Consecutive kept values must leave an integer for every purpose between them: the kept set
+  // is feasible iff each pair does. Two locked purposes the wrong way round are named as locked.
   const mandatory = nodes.filter((node) => node.mandatory);
+  const inverted = new Set<number>();
   const boxing = new Set<number>();
   for (let index = 1; index < mandatory.length; index += 1) {
     const before = mandatory[index - 1];
     const after = mandatory[index];
     if (before === undefined || after === undefined) continue;
-    if (after.value - before.value < after.position - before.position) {
-      if (before.item !== null) boxing.add(before.item.id);
-      if (after.item !== null) boxing.add(after.item.id);
-    }
+    if (after.value - before.value >= after.position - before.position) continue;
+    const culprits = after.value <= before.value ? inverted : boxing;
+    if (before.item !== null) culprits.add(before.item.id);
+    if (after.item !== null) culprits.add(after.item.id);
   }
-  if (boxing.size > 0) {
-    const ids = [...boxing];
-    return {
-      ok: false,
-      reason: 'noRoom',
-      message: `No whole-number order is left for the purposes placed next to ${listIds(ids)}, which you may not edit.`,
-      blockingIds: ids,
-    };
-  }
-  return null;
+  if (inverted.size > 0) return refuse('locked', [...inverted]);
+  return boxing.size > 0 ? refuse('noRoom', [...boxing]) : null;
 }
 
 /** The step after the last kept purpose: TAIL_STEP, less only where MAX_ORDER is near. */
@@ -247,15 +186,6 @@ function floorDiv(a: number, b: number): number {
   if (quotient * b > a) quotient -= 1;
   else if ((quotient + 1) * b <= a) quotient += 1;
   return quotient;
-}
-
-/** The items in the requested sequence (validated: every id is known). */
-function itemsInSequence(input: PlanInput): PlanItem[] {
-  const byId = new Map(input.items.map((item) => [item.id, item]));
-  return input.sequence.flatMap((id) => {
-    const item = byId.get(id);
-    return item === undefined ? [] : [item];
-  });
 }
 
 /**
@@ -387,9 +317,8 @@ function assignOrders(
 }
 
 export function planReorder(input: PlanInput): PlanResult {
-  const invalid = validate(input);
-  if (invalid !== null) return invalid;
   const sequenceItems = itemsInSequence(input);
+  if (!Array.isArray(sequenceItems)) return sequenceItems;
   const trailingNullsFrom = trailingNullsStart(sequenceItems);
   const nodes = chainNodes(sequenceItems, trailingNullsFrom);
   const impossible = checkMandatory(sequenceItems, trailingNullsFrom, nodes);

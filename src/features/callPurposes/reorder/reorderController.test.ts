@@ -128,8 +128,22 @@ async function setup({
     return found;
   };
   const idle = () => vi.waitFor(() => expect(saving()).toBe(false));
-  return { server, controller, toasts, notify, shown, byName, idle };
+  /** Moves Renewal to 3rd with its write held open (on the wire) until `release()`. */
+  const moveRenewalHeld = async () => {
+    const gate = deferred();
+    server.gate = gate.promise;
+    const done = controller.request(moveIntent(byName('Renewal'), 2), notify);
+    await vi.waitFor(() => expect(server.inFlight).toBe(1));
+    return { done, release: () => gate.resolve() };
+  };
+  return { server, controller, toasts, notify, shown, byName, idle, moveRenewalHeld };
 }
+
+/** As if the user's rights let them write every purpose, the locked ones too. */
+const mayWriteEverything = () =>
+  queryClient.setQueryData(listKey, (list) =>
+    list?.map((purpose) => ({ ...purpose, canWrite: true })),
+  );
 
 const saving = () => queryClient.isMutating({ mutationKey: REORDER_MUTATION_KEY }) > 0;
 
@@ -140,13 +154,9 @@ afterEach(() => {
 
 describe('reorderController', () => {
   it('shows the move at once, sends one PATCH for a move into a gap, then shows the server', async () => {
-    const { server, controller, notify, shown, byName, toasts } = await setup();
-    const gate = deferred();
-    server.gate = gate.promise;
-
-    const done = controller.request(moveIntent(byName('Renewal'), 2), notify);
+    const { server, shown, toasts, moveRenewalHeld } = await setup();
+    const { done, release } = await moveRenewalHeld();
     expect(saving()).toBe(true);
-    await vi.waitFor(() => expect(server.inFlight).toBe(1));
     expect(shown().slice(0, 4)).toEqual([
       'Initial Contact',
       'Follow Up',
@@ -154,7 +164,7 @@ describe('reorderController', () => {
       'Discovery Call',
     ]);
 
-    gate.resolve();
+    release();
     await expect(done).resolves.toEqual({
       status: 'saved',
       writes: 1,
@@ -169,18 +179,14 @@ describe('reorderController', () => {
   });
 
   it('keeps the optimistic order when a background refetch starts while the writes are in flight', async () => {
-    const { server, controller, notify, shown, byName } = await setup();
-    const gate = deferred();
-    server.gate = gate.promise;
-
-    const done = controller.request(moveIntent(byName('Renewal'), 2), notify);
-    await vi.waitFor(() => expect(server.inFlight).toBe(1));
+    const { server, shown, moveRenewalHeld } = await setup();
+    const { done, release } = await moveRenewalHeld();
     const optimistic = shown();
     // A window-focus or reconnect refetch would read the server before the write lands.
     await queryClient.refetchQueries({ queryKey: listKey });
     expect(shown()).toEqual(optimistic);
 
-    gate.resolve();
+    release();
     await done;
     expect(shown()).toEqual(server.names());
     expect(shown()[2]).toBe('Renewal');
@@ -219,9 +225,7 @@ describe('reorderController', () => {
   it('on a failed write shows the server order and names the purpose and reason, with Retry', async () => {
     const { server, controller, notify, shown, toasts } = await setup();
     server.failIds.add(7);
-    queryClient.setQueryData(listKey, (list) =>
-      list?.map((purpose) => ({ ...purpose, canWrite: true })),
-    );
+    mayWriteEverything();
 
     const outcome = await controller.request(sortByNameIntent(), notify);
     expect(outcome).toMatchObject({ status: 'failed', failedIds: [7] });
@@ -251,9 +255,7 @@ describe('reorderController', () => {
 
   it('never has more than four PATCHes in flight', async () => {
     const { server, controller, notify } = await setup();
-    queryClient.setQueryData(listKey, (list) =>
-      list?.map((purpose) => ({ ...purpose, canWrite: true })),
-    );
+    mayWriteEverything();
     const outcome = await controller.request(sortByNameIntent(), notify);
     expect(outcome).toMatchObject({ status: 'saved' });
     expect(server.patches.length).toBeGreaterThan(4);
@@ -302,14 +304,11 @@ describe('reorderController', () => {
   });
 
   it('says so plainly when another manager reordered meanwhile, and shows their order', async () => {
-    const { server, controller, notify, shown, byName, toasts } = await setup();
-    const gate = deferred();
-    server.gate = gate.promise;
-    const done = controller.request(moveIntent(byName('Renewal'), 2), notify);
-    await vi.waitFor(() => expect(server.inFlight).toBe(1));
+    const { server, shown, toasts, moveRenewalHeld } = await setup();
+    const { done, release } = await moveRenewalHeld();
     server.setOrder(3, 1000); // someone else moves Discovery Call to the end, and then …
     server.setOrder(8, 2000); // … Renewal after it, while this write is in flight
-    gate.resolve();
+    release();
     const outcome = await done;
     expect(outcome).toMatchObject({ status: 'saved', asIntended: false });
     expect(shown()).toEqual(server.names());
@@ -373,7 +372,7 @@ describe('reorderController', () => {
 function plannedFrom(rows: CallPurpose[], names: string[]) {
   const idOf = (name: string) => rows.find((row) => row.name === name)?.id ?? -1;
   const plan = planReorder({ items: rows, sequence: names.map(idOf) });
-  if (!plan.ok) throw new Error(plan.message);
+  if (!plan.ok) throw new Error(`${plan.reason} (${plan.blockingIds.join(', ')})`);
   return plan.patches;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchesIntended, sameSequence } from './compareSequences';
+import { matchesIntended, sameSequence } from './intents';
 
 describe('sameSequence', () => {
   it('compares ids position by position', () => {
