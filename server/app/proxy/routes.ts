@@ -33,6 +33,9 @@ export const proxyRoutes: FastifyPluginCallback<ProxyOptions> = (app, options, d
       // The upstream speaks JSON:API whatever the browser's Accept: a request the browser made
       // from index.html's preload header sends */*.
       accept: 'application/vnd.api+json',
+      // The embedded emulator is on loopback: compressing there only for this process to undo
+      // it costs more than the bytes it saves (the browser still gets a compressed answer).
+      ...(config.upstream.embedded ? { 'accept-encoding': 'identity' } : {}),
     };
     const contentType = request.headers['content-type'];
     if (contentType !== undefined) headers['content-type'] = contentType;
