@@ -89,3 +89,71 @@ test('every role fetches the same code before the list; after it the windowing, 
     expect(managerScripts.before.some((path) => later.test(path))).toBe(false);
   }
 });
+
+// The list's first page as the SPA asks for it (and as index.html's preload names it).
+const isListRequest = (url: string) => {
+  const { pathname, searchParams } = new URL(url);
+  return pathname === '/api/v2/callPurposes' && searchParams.get('page[size]') === '1000';
+};
+const isSessionRequest = (url: string) => new URL(url).pathname === '/auth/session';
+
+/** The session and list requests the page makes, with the Accept header each was sent with. */
+function recordFirstPageRequests(page: Page) {
+  const requests: Promise<{ url: string; accept: string | null }>[] = [];
+  page.on('request', (request) => {
+    if (isListRequest(request.url()) || isSessionRequest(request.url())) {
+      requests.push(
+        request
+          .allHeaders()
+          .then((headers) => ({ url: request.url(), accept: headers.accept ?? null })),
+      );
+    }
+  });
+  return () => Promise.all(requests);
+}
+
+test('a signed-in navigation fetches its session and first page once, from the preload index.html names', async ({
+  browser,
+}) => {
+  const signingIn = await browser.newContext();
+  await signIn(await signingIn.newPage(), 'manager');
+  const storageState = await signingIn.storageState();
+  await signingIn.close();
+
+  const context = await browser.newContext({ storageState });
+  const page = await context.newPage();
+  trackRequests(page);
+  const requests = recordFirstPageRequests(page);
+  const document = await page.goto('/call-purposes');
+  expect(await document?.headerValue('link')).toContain('rel=preload');
+  await expect(page.getByRole('row').nth(1)).toBeVisible();
+  await settledNetwork(page, { idle: true });
+
+  // One request each, and it is the preload's (the SPA's own fetch would ask for JSON:API): the
+  // SPA's queries were answered from it instead of asking again.
+  const made = await requests();
+  expect(made.filter((request) => isSessionRequest(request.url))).toEqual([
+    { url: expect.any(String), accept: '*/*' },
+  ]);
+  expect(made.filter((request) => isListRequest(request.url))).toEqual([
+    { url: expect.any(String), accept: '*/*' },
+  ]);
+  await context.close();
+});
+
+test('a signed-out navigation preloads nothing', async ({ browser }) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  trackRequests(page);
+  const requests = recordFirstPageRequests(page);
+  const document = await page.goto('/call-purposes');
+  expect(await document?.headerValue('link')).toBeNull();
+  await expect(page.getByRole('button', { name: 'Sign in with Outreach' })).toBeVisible();
+  await settledNetwork(page, { idle: true });
+
+  // Whatever the SPA asks once it runs, it asks itself (with JSON:API's Accept): no preload.
+  const made = await requests();
+  expect(made.length).toBeGreaterThan(0);
+  for (const request of made) expect(request.accept).toBe('application/vnd.api+json');
+  await context.close();
+});

@@ -23,6 +23,7 @@ import { createSqliteSessionStore } from './sessions/sqliteSessionStore';
 import { SessionStoreUnavailableError, type SessionStore } from './sessions/store';
 import { tokenCipher } from './sessions/tokenCipher';
 import { registerSpa } from './spa';
+import { firstPagePreloads } from './firstPagePreloads';
 
 export interface AppServerOptions {
   config: AppConfig;
@@ -102,5 +103,5 @@ export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
     current,
   });
   await app.register(proxyRoutes, { prefix: '/api/v2', config, sessions, current });
-  await registerSpa(app, config);
+  await registerSpa(app, config, firstPagePreloads(current));
 };

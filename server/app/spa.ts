@@ -42,6 +42,8 @@ function htmlMessage(reply: FastifyReply, status: number, title: string, body: s
 export async function registerSpa(
   app: FastifyInstance,
   config: Pick<AppConfig, 'distDir' | 'dev' | 'publicUrl'>,
+  /** The `Link` header index.html gets for this request (what its first page will fetch). */
+  preloadsFor?: (request: FastifyRequest) => Promise<string | undefined>,
 ): Promise<void> {
   const distDir = config.distDir;
   const built = distDir !== null && existsSync(join(distDir, 'index.html'));
@@ -58,6 +60,11 @@ export async function registerSpa(
       // Source maps stay on the server: they would hand anyone the readable source.
       allowedPath: (pathName) => !pathName.endsWith('.map'),
       cacheControl: false,
+      // No validators, so index.html is never answered 304: its `Link` header depends on who
+      // asks (a stored copy revalidated after signing out would keep preloading the session).
+      // Hashed assets are immutable for a year and never revalidate anyway.
+      etag: false,
+      lastModified: false,
       // The build writes .br and .gz copies (scripts/precompress.ts); the one Accept-Encoding
       // allows is sent, so caches must key on it.
       preCompressed: true,
@@ -67,6 +74,16 @@ export async function registerSpa(
         res.setHeader('vary', 'accept-encoding');
       },
     });
+    if (preloadsFor !== undefined) {
+      app.addHook('onSend', async (request, reply, payload) => {
+        const type = reply.getHeader('content-type');
+        if (typeof type !== 'string' || !type.startsWith('text/html')) return payload;
+        if (isApiPath(request.url)) return payload;
+        const links = await preloadsFor(request);
+        if (links !== undefined) reply.header('link', links);
+        return payload;
+      });
+    }
   } else if (distDir !== null) {
     app.log.warn(
       `No built SPA in ${distDir}: run "npm run build" (npm start does) to serve the app; /api and /auth work meanwhile.`,

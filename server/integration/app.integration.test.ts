@@ -398,6 +398,35 @@ describe('app server with the embedded emulator', () => {
     expect(missingAsset.status).toBe(404);
   });
 
+  it("preloads a signed-in page's session and list from index.html, and nothing without a session", async () => {
+    const session = '</auth/session>; rel=preload; as=fetch; crossorigin';
+    const list =
+      '</api/v2/callPurposes?provideAuthorizationMeta=true&include=creator&page%5Bsize%5D=1000>; rel=preload; as=fetch; crossorigin';
+    const linkOf = async (client: Browser, path: string) => {
+      const response = await client.fetch(path, { headers: { accept: 'text/html' } });
+      expect(response.headers.get('content-type')).toContain('text/html');
+      // No validators: a 304 would keep the Link of whoever asked before.
+      expect(response.headers.get('etag')).toBeNull();
+      expect(response.headers.get('last-modified')).toBeNull();
+      return response.headers.get('link');
+    };
+    for (const path of ['/', '/call-purposes', '/call-purposes/3/edit']) {
+      expect(await linkOf(alex, path)).toBe(`${session}, ${list}`);
+    }
+    expect(await linkOf(alex, '/somewhere-else')).toBe(session);
+    expect(await linkOf(alex, '/sign-in')).toBeNull();
+    const stranger = browser(server.url);
+    for (const path of ['/', '/call-purposes', '/sign-in']) {
+      expect(await linkOf(stranger, path)).toBeNull();
+    }
+    // What is preloaded is what the proxy answers, without the JSON:API Accept the SPA sends.
+    const preloaded = await alex.fetch(list.slice(1, list.indexOf('>')), {
+      headers: { accept: '*/*' },
+    });
+    expect(preloaded.status).toBe(200);
+    expect(preloaded.headers.get('content-type')).toContain('application/vnd.api+json');
+  });
+
   it('rejects unknown, replayed and foreign states, and reports a denied consent', async () => {
     const stranger = browser(server.url);
     const unknown = await stranger.fetch('/auth/callback?code=abc&state=made-up');

@@ -8,6 +8,7 @@ import {
   loadCreateDialog,
   loadEditDialog,
 } from '../features/callPurposes/components/writerDialogs';
+import { showsCallPurposeList } from '../../shared/firstPageRequests';
 import { paths } from '../lib/paths';
 import { sessionQueryOptions } from '../lib/session';
 import { AppLayout } from './AppLayout';
@@ -55,11 +56,13 @@ function dialogPage(Page: ComponentType) {
 /**
  * Starts the first page's queries before its code renders, so the session and the list load in
  * parallel instead of one after the other (the session gates the page that asks for the list).
+ * For a signed-in navigation the app server has already told the browser to fetch both (a
+ * preload `Link` on index.html, by the same rule), and these requests are answered from it.
  */
 export function prefetchFirstPage(queryClient: QueryClient, pathname: string) {
   if (pathname === paths.signIn.href()) return;
   void queryClient.prefetchQuery(sessionQueryOptions());
-  if (pathname === paths.home.href() || pathname.startsWith(paths.callPurposes.list.href())) {
+  if (showsCallPurposeList(pathname)) {
     void queryClient.prefetchQuery(callPurposesQueryOptions());
   }
 }

@@ -1,6 +1,7 @@
 // The signed-in session, shared by every feature (the header shows it, the list decides from its
 // scopes what to offer): the auth feature signs in and out, but does not own who is signed in.
 import { queryOptions, useSuspenseQuery, type QueryClient } from '@tanstack/react-query';
+import { SESSION_PATH } from '../../shared/firstPageRequests';
 import { apiFetch } from './apiClient';
 
 export type Session = {
@@ -12,7 +13,7 @@ export type Session = {
 export const sessionKeys = { all: ['session'] as const };
 
 export function getSession(signal?: AbortSignal): Promise<Session> {
-  return apiFetch<Session>('/auth/session', { signal });
+  return apiFetch<Session>(SESSION_PATH, { signal });
 }
 
 export function sessionQueryOptions() {

@@ -30,7 +30,12 @@ export const proxyRoutes: FastifyPluginCallback<ProxyOptions> = (app, options, d
   async function forward(request: FastifyRequest, target: URL, token: string): Promise<Response> {
     const headers: Record<string, string> = {
       authorization: `Bearer ${token}`,
-      accept: request.headers.accept ?? 'application/vnd.api+json',
+      // The upstream speaks JSON:API whatever the browser's Accept: a request the browser made
+      // from index.html's preload header sends */*.
+      accept: 'application/vnd.api+json',
+      // The embedded emulator is on loopback: compressing there only for this process to undo
+      // it costs more than the bytes it saves (the browser still gets a compressed answer).
+      ...(config.upstream.embedded ? { 'accept-encoding': 'identity' } : {}),
     };
     const contentType = request.headers['content-type'];
     if (contentType !== undefined) headers['content-type'] = contentType;

@@ -1,23 +1,18 @@
 // The one place that spells the call-purpose API's paths, through our own origin's /api/v2 proxy.
+// The list's first page is named in `shared/` because the app server preloads it.
+import {
+  CALL_PURPOSES_PATH,
+  CALL_PURPOSE_DOCUMENT_QUERY,
+  callPurposeListPath,
+  withQuery,
+} from '../../../../shared/firstPageRequests';
 
-const COLLECTION = '/api/v2/callPurposes';
-
-/**
- * Every request answered with call-purpose documents asks for the same things: the signed-in
- * user's rights on each purpose (which controls to show) and its creator (the "Created by" column).
- */
-const DOCUMENT_QUERY = { provideAuthorizationMeta: 'true', include: 'creator' };
-
-/** The largest page the API serves: the whole list usually comes in one request. */
-export const LIST_PAGE_SIZE = 1000;
-
-function withQuery(path: string, query: Record<string, string>): string {
-  return `${path}?${new URLSearchParams(query).toString()}`;
-}
+const COLLECTION = CALL_PURPOSES_PATH;
+const DOCUMENT_QUERY = CALL_PURPOSE_DOCUMENT_QUERY;
 
 export const callPurposeApiPaths = {
   /** The first page of the list; the rest follow `links.next`. */
-  list: () => withQuery(COLLECTION, { ...DOCUMENT_QUERY, 'page[size]': String(LIST_PAGE_SIZE) }),
+  list: callPurposeListPath,
   /** Where a new purpose is POSTed, answered with its document. */
   create: () => withQuery(COLLECTION, DOCUMENT_QUERY),
   /** One purpose, to GET or PATCH, answered with its document. */
