@@ -14,6 +14,7 @@ import {
   isSet,
   LOG_LEVELS,
   oneOf,
+  postgresUrl,
   redisUrl,
   readSettings,
   text,
@@ -49,6 +50,8 @@ export const appSettingsSchema = Type.Object({
     hint: 'it is the SESSION_SECRET before the current one.',
   }),
   REDIS_URL: redisUrl('keep sessions in Redis instead of app.sqlite'),
+  DATABASE_URL: postgresUrl('keep the history in PostgreSQL instead of app.sqlite'),
+  HISTORY_RETENTION_DAYS: wholeNumber(1, 36500, 400, 'how long the history keeps a change'),
   REFRESH_LOCK_SECONDS: wholeNumber(1, 120, 10, 'how long one server may hold a refresh lock'),
   OUTREACH_API_URL: httpUrl('https://api.outreach.io/api/v2', 'real Outreach API'),
   OUTREACH_OAUTH_URL: httpUrl('https://api.outreach.io/oauth', "real Outreach's OAuth"),
@@ -94,6 +97,11 @@ function joinedSettingProblems(env: Env): string[] {
   }
   const publicEmulator = publicEmulatorProblem(env);
   if (publicEmulator !== undefined) problems.push(publicEmulator);
+  if (isSet(env, 'REDIS_URL') && !isSet(env, 'DATABASE_URL')) {
+    problems.push(
+      'DATABASE_URL is required with REDIS_URL: app servers sharing a Redis must share one history, in PostgreSQL (postgres://…).',
+    );
+  }
   if (isSet(env, 'REDIS_URL') && unset.includes('SESSION_SECRET')) {
     problems.push(
       `SESSION_SECRET is required with REDIS_URL: every app server sharing the Redis must use the same one (at least ${MIN_SECRET_LENGTH} random characters).`,
@@ -190,6 +198,8 @@ export function parseAppConfig(env: Env, options: { dev?: boolean; distDir?: str
     sessionSecret: values.SESSION_SECRET,
     sessionSecretPrevious: values.SESSION_SECRET_PREVIOUS,
     redisUrl: values.REDIS_URL,
+    databaseUrl: values.DATABASE_URL,
+    historyRetentionDays: values.HISTORY_RETENTION_DAYS,
     refreshLockTtlMs: values.REFRESH_LOCK_SECONDS * 1000,
     sessionTtlSeconds: values.SESSION_TTL_SECONDS,
     /** Refresh an access token this long before it expires (capped at a quarter of its life). */

@@ -2,7 +2,7 @@
 // Redis with REDIS_URL), /auth, the /api/v2 proxy, and the built SPA. `server/buildApp.ts`
 // composes it with the emulator.
 import fastifyCookie from '@fastify/cookie';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { systemClock, type Clock } from '../clock';
 import { registerCompression } from '../shared/compression';
 import { answersHttp, type ReadinessChecks } from '../shared/health';
@@ -23,6 +23,12 @@ import { createSqliteSessionStore } from './sessions/sqliteSessionStore';
 import { SessionStoreUnavailableError, type SessionStore } from './sessions/store';
 import { tokenCipher } from './sessions/tokenCipher';
 import { registerSpa } from './spa';
+import { createPostgresHistoryStore } from './history/postgresHistoryStore';
+import { historyRecorder } from './history/recorder';
+import { startHistoryRetention } from './history/retention';
+import { historyRoutes } from './history/routes';
+import { createSqliteHistoryStore } from './history/sqliteHistoryStore';
+import { writerCheck } from './history/writers';
 
 export interface AppServerOptions {
   config: AppConfig;
@@ -42,6 +48,38 @@ export async function openSessionStore(
   return config.redisUrl === undefined
     ? createSqliteSessionStore({ dataDir: config.dataDir, cipher, now })
     : createRedisSessionStore({ url: config.redisUrl, cipher, now, log });
+}
+
+/**
+ * The history of changes: in app.sqlite, or in PostgreSQL with DATABASE_URL; what is past
+ * retention deleted daily; entries that could not be stored counted on /readyz.
+ */
+async function openHistory(
+  app: FastifyInstance,
+  config: AppConfig,
+  clock: Clock,
+  readiness: ReadinessChecks | undefined,
+) {
+  const store =
+    config.databaseUrl === undefined
+      ? createSqliteHistoryStore({ dataDir: config.dataDir })
+      : await createPostgresHistoryStore({ databaseUrl: config.databaseUrl, log: app.log });
+  const retention = startHistoryRetention(store, {
+    clock,
+    days: config.historyRetentionDays,
+    log: app.log,
+  });
+  app.addHook('onClose', async () => {
+    retention.stop();
+    await store.close();
+  });
+  const recorder = historyRecorder(store, {
+    now: clock.now,
+    log: app.log,
+    onWrite: () => void retention.runIfDue(),
+  });
+  readiness?.count('historyEntriesNotRecorded', () => recorder.failures());
+  return { store, recorder };
 }
 
 export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
@@ -101,6 +139,24 @@ export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
     cookies,
     current,
   });
-  await app.register(proxyRoutes, { prefix: '/api/v2', config, sessions, current });
+  const history = await openHistory(app, config, clock, readiness);
+  await app.register(proxyRoutes, {
+    prefix: '/api/v2',
+    config,
+    sessions,
+    current,
+    history: history.recorder,
+  });
+  await app.register(historyRoutes, {
+    prefix: '/api/history',
+    store: history.store,
+    current,
+    mayWrite: writerCheck({
+      apiUrl: config.upstream.apiUrl,
+      accessToken: (session) => sessions.accessToken(session),
+      now: clock.now,
+      timeoutMs: config.upstreamTimeoutMs,
+    }),
+  });
   await registerSpa(app, config);
 };

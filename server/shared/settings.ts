@@ -53,6 +53,15 @@ export const redisUrl = (about: string) =>
     },
   );
 
+/** Never echoed back: it may hold a password. */
+export const postgresUrl = (about: string) =>
+  formatted(
+    'postgres-url',
+    about,
+    'must be a postgres:// or postgresql:// URL such as postgres://app@localhost:5432/callpurposes',
+    { secret: true },
+  );
+
 export const splitList = (value = ''): string[] =>
   value
     .split(',')
@@ -68,6 +77,7 @@ const formats = {
   'http-url': (value: string) => asHttpUrl(value) !== undefined,
   'http-origin': (value: string) => `${asHttpUrl(value)?.origin}/` === asHttpUrl(value)?.href,
   'redis-url': (value: string) => /^rediss?:\/\/\S+$/.test(value) && URL.canParse(value),
+  'postgres-url': (value: string) => /^postgres(?:ql)?:\/\/\S+$/.test(value) && URL.canParse(value),
   'http-url-list': (value: string) => splitList(value).every((uri) => asHttpUrl(uri)?.hash === ''),
 };
 

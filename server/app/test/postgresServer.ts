@@ -19,6 +19,11 @@ export interface TestPostgres {
 
 const asRoot = process.getuid?.() === 0;
 
+/** The URL of a test cluster on `port`: its `postgres` database, as the cluster's superuser. */
+export function testPostgresUrl(port: number): string {
+  return `postgres://${asRoot ? 'postgres' : userInfo().username}@127.0.0.1:${port}/postgres`;
+}
+
 /** As root: the `postgres` user's ids, for the cluster's files and processes. */
 function postgresUser(): { uid: number; gid: number } | undefined {
   if (!asRoot) return undefined;
@@ -26,7 +31,8 @@ function postgresUser(): { uid: number; gid: number } | undefined {
   return { uid: id('-u'), gid: id('-g') };
 }
 
-export async function startTestPostgres(): Promise<TestPostgres> {
+/** On `port` when given (a test server others connect to), else on a free one. */
+export async function startTestPostgres(port?: number): Promise<TestPostgres> {
   if (!existsSync(join(POSTGRES_BIN, 'postgres'))) {
     throw new Error(
       `No PostgreSQL in ${POSTGRES_BIN}: install Debian's postgresql package (apt-get install -y postgresql), or set POSTGRES_BIN.`,
@@ -45,18 +51,18 @@ export async function startTestPostgres(): Promise<TestPostgres> {
     { stdio: 'pipe', ...user },
   );
 
-  const port = await freePort();
+  const listenOn = port ?? (await freePort());
   const child = await launch(
     join(POSTGRES_BIN, 'postgres'),
     [
-      ...['-D', data, '-p', String(port), '-k', dir, '-h', '127.0.0.1'],
+      ...['-D', data, '-p', String(listenOn), '-k', dir, '-h', '127.0.0.1'],
       // A test cluster: nothing here needs to survive a crash.
       ...['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
     ],
     user,
   );
   return {
-    url: `postgres://${owner}@127.0.0.1:${port}/postgres`,
+    url: testPostgresUrl(listenOn),
     async stop() {
       if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
