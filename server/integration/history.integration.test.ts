@@ -8,7 +8,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAppConfig } from '../app/config';
 import { resolveSessionSecret } from '../app/sessionSecret';
-import { browser, fakeDist, freePort, signIn, tempDir, type Browser } from '../app/test/harness';
+import {
+  browser,
+  fakeDist,
+  freePort,
+  signIn,
+  startProcess,
+  tempDir,
+  type Browser,
+} from '../app/test/harness';
 import { buildApp } from '../buildApp';
 import { createTestClock } from '../testing/testClock';
 import type { HistoryChangeDocument, HistoryPageDocument } from '../../shared/historyDocument';
@@ -209,5 +217,30 @@ describe('the history of changes made through the app', () => {
     };
     expect(ready.counters).toEqual({ historyEntriesNotRecorded: 1 });
     expect(ready.ok).toBe(true);
+  });
+});
+
+describe('an app server whose history database is away', () => {
+  it('refuses to start, saying which PostgreSQL and why, never its password', async () => {
+    const closed = await freePort();
+    const dataDir = tempDir('no-postgres');
+    const failure = await startProcess(
+      'server/server.ts',
+      {
+        PORT: String(await freePort()),
+        DATA_DIR: dataDir,
+        DATABASE_URL: `postgres://app:secret-password@127.0.0.1:${closed}/history`,
+      },
+      /never/,
+    ).then(
+      () => new Error('started'),
+      (error: Error) => error,
+    );
+    expect(failure.message).toContain('exited with 1');
+    expect(failure.message).toContain(
+      `The app server cannot start: its history database is not available. PostgreSQL at postgres://app@127.0.0.1:${closed}/history is unreachable (ECONNREFUSED).`,
+    );
+    expect(failure.message).not.toContain('secret-password');
+    rmSync(dataDir, { recursive: true, force: true });
   });
 });

@@ -43,6 +43,18 @@ const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+/** The history database cannot be reached or set up at start: the server says so and stops. */
+export class HistoryStoreUnavailableError extends Error {
+  override name = 'HistoryStoreUnavailableError';
+}
+
+/** The URL to name in messages and logs: never its password. */
+function withoutPassword(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  url.password = '';
+  return url.href;
+}
+
 export interface PostgresHistoryOptions {
   databaseUrl: string;
   /** Where a connection that fails while idle is reported (it must never crash the server). */
@@ -65,7 +77,10 @@ export async function createPostgresHistoryStore({
     await migratePostgres(pool, MIGRATIONS);
   } catch (error) {
     await pool.end();
-    throw error;
+    const { code, message } = error as { code?: string; message: string };
+    throw new HistoryStoreUnavailableError(
+      `PostgreSQL at ${withoutPassword(databaseUrl)} ${code?.startsWith('E') ? `is unreachable (${code})` : `refused: ${message}`}.`,
+    );
   }
 
   async function changeSeq(client: pg.PoolClient, entry: NewHistoryEntry, changeId: string) {
