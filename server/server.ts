@@ -6,6 +6,7 @@ import { buildApp } from './buildApp';
 import { movableClock } from './clock';
 import { formatConfigErrors, parseAppConfig, type AppConfig } from './app/config';
 import { resolveSessionSecret } from './app/sessionSecret';
+import { HistoryStoreUnavailableError } from './app/history/postgresHistoryStore';
 import { SessionStoreUnavailableError } from './app/sessions/store';
 import { parseEmulatorConfig } from './emulator/config';
 import type { EmulatorOptions } from './emulator/plugin';
@@ -56,11 +57,19 @@ const movable =
   clock === undefined ? {} : { clock, emulator: { ...emulator, movableClock: clock } };
 const app = await buildApp(config, emulator === undefined ? {} : { emulator, ...movable }).catch(
   (error: unknown) => {
-    if (!(error instanceof SessionStoreUnavailableError)) throw error;
-    console.error(
-      `The app server cannot start: its session store is unreachable. ${error.message} Start Redis, or correct REDIS_URL (unset it to keep sessions in SQLite).`,
-    );
-    process.exit(1);
+    if (error instanceof SessionStoreUnavailableError) {
+      console.error(
+        `The app server cannot start: its session store is unreachable. ${error.message} Start Redis, or correct REDIS_URL (unset it to keep sessions in SQLite).`,
+      );
+      process.exit(1);
+    }
+    if (error instanceof HistoryStoreUnavailableError) {
+      console.error(
+        `The app server cannot start: its history database is not available. ${error.message} Start PostgreSQL, or correct DATABASE_URL (unset it, and REDIS_URL, to keep the history in SQLite).`,
+      );
+      process.exit(1);
+    }
+    throw error;
   },
 );
 

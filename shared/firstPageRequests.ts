@@ -33,5 +33,7 @@ export function callPurposeListPath(): string {
 
 /** The SPA's paths that show the list (the list itself, its dialogs, and `/`, which leads there). */
 export function showsCallPurposeList(pathname: string): boolean {
-  return pathname === '/' || pathname === '/call-purposes' || pathname.startsWith('/call-purposes/');
+  return (
+    pathname === '/' || pathname === '/call-purposes' || pathname.startsWith('/call-purposes/')
+  );
 }

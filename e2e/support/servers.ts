@@ -6,9 +6,11 @@
 // - a standalone emulator (`npm run emulator`) acting as an external Outreach, with a clock the
 //   test moves past its access tokens' life, and an app server configured for it through the
 //   OUTREACH_* settings;
-// - a private redis-server (no persistence) and an app server keeping its sessions there, for
-//   the project that runs a set of the same flows against the Redis store.
+// - a private redis-server (no persistence), a private PostgreSQL (a new cluster in a temporary
+//   directory) and an app server keeping its sessions and history there, for the project that
+//   runs a set of the same flows against those stores.
 import type { PlaywrightTestConfig } from '@playwright/test';
+import { testPostgresUrl } from '../../server/app/test/postgresServer';
 import { SEEDED_CLIENT } from '../../server/shared/seededClient';
 
 type WebServer = NonNullable<Extract<PlaywrightTestConfig['webServer'], unknown[]>>[number];
@@ -48,6 +50,8 @@ export const REDIS_APP_DATA_DIR = `${DATA_ROOT}/redis-app`;
 export const SPARE_PORT = PORT_BASE + 8;
 /** The long-list spec's own server (1,000 purposes seeded). */
 export const LONG_LIST_APP_PORT = PORT_BASE + 9;
+/** The history of the app server on Redis (app servers sharing sessions share a PostgreSQL). */
+export const POSTGRES_PORT = PORT_BASE + 10;
 const E2E_SESSION_SECRET = 'e2e-session-secret-that-is-long-enough-for-the-app-server-0123456789';
 
 function freshDataDir(dataDir: string): string {
@@ -103,8 +107,17 @@ const redis: WebServer = {
   gracefulShutdown: { signal: 'SIGTERM', timeout: 5_000 },
 };
 
+const postgres: WebServer = {
+  command: `exec node --import tsx scripts/testPostgres.ts ${POSTGRES_PORT}`,
+  port: POSTGRES_PORT,
+  reuseExistingServer: false,
+  timeout: 60_000,
+  gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
+};
+
 const appOnRedis = appServer(REDIS_APP_PORT, REDIS_APP_DATA_DIR, {
   REDIS_URL: `redis://127.0.0.1:${REDIS_PORT}/0`,
+  DATABASE_URL: testPostgresUrl(POSTGRES_PORT),
   SESSION_SECRET: E2E_SESSION_SECRET,
 });
 
@@ -118,5 +131,6 @@ export const e2eServers: WebServer[] = [
   externalEmulator,
   appForExternalEmulator,
   redis,
+  postgres,
   appOnRedis,
 ];

@@ -46,6 +46,7 @@ describe('parseAppConfig', () => {
 
     const redis = parseAppConfig({
       REDIS_URL: 'rediss://:pw@cache.example.com:6380/2',
+      DATABASE_URL: 'postgres://app:pw@db.example.com:5432/callpurposes',
       SESSION_SECRET: 'y'.repeat(32),
       SESSION_SECRET_PREVIOUS: 'z'.repeat(32),
       REFRESH_LOCK_SECONDS: '3',
@@ -55,19 +56,32 @@ describe('parseAppConfig', () => {
     expect(redis.config.REDIS_URL).toBe('rediss://:pw@cache.example.com:6380/2');
     expect(redis.config.SESSION_SECRET_PREVIOUS).toBe('z'.repeat(32));
     expect(redis.config.REFRESH_LOCK_SECONDS).toBe(3);
+    expect(redis.config.DATABASE_URL).toBe('postgres://app:pw@db.example.com:5432/callpurposes');
+    expect(redis.config.HISTORY_RETENTION_DAYS).toBe(400);
 
     const errors = errorsOf({
       REDIS_URL: 'http://:pw@cache.example.com',
       SESSION_SECRET_PREVIOUS: 'short',
       REFRESH_LOCK_SECONDS: '0',
     });
-    expect(errors).toHaveLength(4);
     expect(errors.join('\n')).not.toContain(':pw@');
     expect(errors).toEqual([
       'SESSION_SECRET_PREVIOUS must be at least 32 characters long (it has 5 characters); it is the SESSION_SECRET before the current one.',
       'REDIS_URL must be a redis:// or rediss:// URL such as redis://localhost:6379/0 (it has 28 characters).',
       'REFRESH_LOCK_SECONDS must be a whole number from 1 to 120 (got "0").',
+      expect.stringMatching(
+        /^DATABASE_URL is required with REDIS_URL: app servers sharing a Redis/,
+      ),
       expect.stringMatching(/^SESSION_SECRET is required with REDIS_URL: every app server/),
+    ]);
+    const database = errorsOf({
+      DATABASE_URL: 'mysql://root:hunter2@db/x',
+      HISTORY_RETENTION_DAYS: '0',
+    });
+    expect(database.join('\n')).not.toContain('hunter2');
+    expect(database).toEqual([
+      expect.stringMatching(/^DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL/),
+      'HISTORY_RETENTION_DAYS must be a whole number from 1 to 36500 (got "0").',
     ]);
   });
 

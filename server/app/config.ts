@@ -54,6 +54,13 @@ export const appSettingsSchema = Type.Object({
     examples: ['redis://localhost:6379/0'],
     writeOnly: true,
   }),
+  // Never echoed back: it may hold a password.
+  DATABASE_URL: text('keep the history in PostgreSQL instead of app.sqlite', {
+    format: 'postgres-url',
+    examples: ['postgres://app@localhost:5432/callpurposes'],
+    writeOnly: true,
+  }),
+  HISTORY_RETENTION_DAYS: wholeNumber(1, 36500, 400, 'how long the history keeps a change'),
   REFRESH_LOCK_SECONDS: wholeNumber(1, 120, 10, 'how long one server may hold a refresh lock'),
   OUTREACH_API_URL: httpUrl('https://api.outreach.io/api/v2', 'real Outreach API'),
   OUTREACH_OAUTH_URL: httpUrl('https://api.outreach.io/oauth', "real Outreach's OAuth"),
@@ -100,6 +107,9 @@ function joinedSettingProblems(env: Env): string[] {
     !isLoopbackHostname(host) &&
       env.EMULATOR_PUBLIC_DEMO?.trim() !== 'true' &&
       `PUBLIC_URL's host ${host} is not this machine, and the embedded emulator would serve it: anyone who opens it could sign in as any user, the admin included (the emulator has no passwords). Set OUTREACH_API_URL, OUTREACH_OAUTH_URL, OUTREACH_CLIENT_ID, OUTREACH_CLIENT_SECRET and SESSION_SECRET to use a real Outreach, or EMULATOR_PUBLIC_DEMO=true for a public demo, whose every page then says "${PUBLIC_DEMO_NOTICE}".`,
+    isSet(env, 'REDIS_URL') &&
+      !isSet(env, 'DATABASE_URL') &&
+      'DATABASE_URL is required with REDIS_URL: app servers sharing a Redis must share one history, in PostgreSQL (postgres://…).',
     isSet(env, 'REDIS_URL') &&
       unset.includes('SESSION_SECRET') &&
       `SESSION_SECRET is required with REDIS_URL: every app server sharing the Redis must use the same one (at least ${MIN_SECRET_LENGTH} random characters).`,

@@ -2,7 +2,7 @@
 // Redis with REDIS_URL), /auth, the /api/v2 proxy, and the built SPA. `server/buildApp.ts`
 // composes it with the emulator.
 import fastifyCookie from '@fastify/cookie';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { systemClock, type Clock } from '../clock';
 import { registerCompression } from '../shared/compression';
 import { answersHttp, type ReadinessChecks } from '../shared/health';
@@ -24,6 +24,12 @@ import { SessionStoreUnavailableError, type SessionStore } from './sessions/stor
 import { tokenCipher } from './sessions/tokenCipher';
 import { registerSpa } from './spa';
 import { firstPagePreloads } from './firstPagePreloads';
+import { createPostgresHistoryStore } from './history/postgresHistoryStore';
+import { historyRecorder } from './history/recorder';
+import { startHistoryRetention } from './history/retention';
+import { historyRoutes } from './history/routes';
+import { createSqliteHistoryStore } from './history/sqliteHistoryStore';
+import { writerCheck } from './history/writers';
 
 export interface AppServerOptions {
   config: AppConfig;
@@ -43,6 +49,38 @@ export async function openSessionStore(
   return config.REDIS_URL === undefined
     ? createSqliteSessionStore({ dataDir: config.DATA_DIR, cipher, now })
     : createRedisSessionStore({ url: config.REDIS_URL, cipher, now, log });
+}
+
+/**
+ * The history of changes: in app.sqlite, or in PostgreSQL with DATABASE_URL; what is past
+ * retention deleted daily; entries that could not be stored counted on /readyz.
+ */
+async function openHistory(
+  app: FastifyInstance,
+  config: AppConfig,
+  clock: Clock,
+  readiness: ReadinessChecks | undefined,
+) {
+  const store =
+    config.DATABASE_URL === undefined
+      ? createSqliteHistoryStore({ dataDir: config.DATA_DIR })
+      : await createPostgresHistoryStore({ databaseUrl: config.DATABASE_URL, log: app.log });
+  const retention = startHistoryRetention(store, {
+    clock,
+    days: config.HISTORY_RETENTION_DAYS,
+    log: app.log,
+  });
+  app.addHook('onClose', async () => {
+    retention.stop();
+    await store.close();
+  });
+  const recorder = historyRecorder(store, {
+    now: clock.now,
+    log: app.log,
+    onWrite: () => void retention.runIfDue(),
+  });
+  readiness?.count('historyEntriesNotRecorded', () => recorder.failures());
+  return { store, recorder };
 }
 
 export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
@@ -102,6 +140,24 @@ export const appServerPlugin: FastifyPluginAsync<AppServerOptions> = async (
     cookies,
     current,
   });
-  await app.register(proxyRoutes, { prefix: '/api/v2', config, sessions, current });
+  const history = await openHistory(app, config, clock, readiness);
+  await app.register(proxyRoutes, {
+    prefix: '/api/v2',
+    config,
+    sessions,
+    current,
+    history: history.recorder,
+  });
+  await app.register(historyRoutes, {
+    prefix: '/api/history',
+    store: history.store,
+    current,
+    mayWrite: writerCheck({
+      apiUrl: config.upstream.apiUrl,
+      accessToken: (session) => sessions.accessToken(session),
+      now: clock.now,
+      timeoutMs: config.upstreamTimeoutMs,
+    }),
+  });
   await registerSpa(app, config, firstPagePreloads(current));
 };

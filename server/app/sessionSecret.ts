@@ -8,7 +8,8 @@ import { MIN_SECRET_LENGTH, type AppConfig, type ParsedAppConfig } from './confi
 export const SESSION_SECRET_FILE = 'session-secret';
 
 export function resolveSessionSecret(config: ParsedAppConfig): AppConfig {
-  if (config.SESSION_SECRET !== undefined) return { ...config, SESSION_SECRET: config.SESSION_SECRET };
+  if (config.SESSION_SECRET !== undefined)
+    return { ...config, SESSION_SECRET: config.SESSION_SECRET };
   if (!config.upstream.embedded) {
     // parseAppConfig already refuses this; kept as a guard for hand-built configs.
     throw new Error('SESSION_SECRET is required with a real Outreach upstream.');

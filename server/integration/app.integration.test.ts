@@ -108,6 +108,7 @@ describe('app server with the embedded emulator', () => {
     expect(await response.json()).toEqual({
       ok: true,
       checks: { emulatorDatabase: 'ok', sessionStore: 'ok' },
+      counters: { historyEntriesNotRecorded: 0 },
     });
   });
 

@@ -18,7 +18,9 @@ import {
   tempDir,
   type Browser,
 } from '../app/test/harness';
+import { startTestPostgres, type TestPostgres } from '../app/test/postgresServer';
 import { startTestRedis, type TestRedis } from '../app/test/redisServer';
+import type { HistoryPageDocument } from '../../shared/historyDocument';
 import { startRelay, type RelayedRequest } from '../app/test/relay';
 
 interface TokenRelay {
@@ -69,6 +71,7 @@ describe('two app servers sharing one Redis', () => {
   const emulatorData = tempDir('multi-emulator');
   const dataDirs = [tempDir('multi-a'), tempDir('multi-b')];
   let redis: TestRedis;
+  let postgres: TestPostgres;
   let emulator: EmulatorProcess;
   let relay: TokenRelay;
   let emulatorUrl: string;
@@ -91,6 +94,7 @@ describe('two app servers sharing one Redis', () => {
         OUTREACH_CLIENT_SECRET: SEEDED_CLIENT.clientSecret,
         SESSION_SECRET: SECRET,
         REDIS_URL: redis.url,
+        DATABASE_URL: postgres.url,
         REFRESH_LOCK_SECONDS: '1',
       },
       /ready .*open http/,
@@ -130,7 +134,7 @@ describe('two app servers sharing one Redis', () => {
   }
 
   beforeAll(async () => {
-    redis = await startTestRedis();
+    [redis, postgres] = await Promise.all([startTestRedis(), startTestPostgres()]);
     emulator = await startEmulatorProcess(emulatorData);
     emulatorUrl = emulator.url;
     relay = await startTokenRelay(emulatorUrl);
@@ -149,6 +153,7 @@ describe('two app servers sharing one Redis', () => {
     await relay?.close();
     await emulator?.stop();
     await redis?.stop();
+    await postgres?.stop();
     for (const dir of [emulatorData, ...dataDirs]) rmSync(dir, { recursive: true, force: true });
   });
 
@@ -158,7 +163,30 @@ describe('two app servers sharing one Redis', () => {
       expect(await response.json()).toEqual({
         ok: true,
         checks: { sessionStore: 'ok', upstream: 'ok' },
+        counters: { historyEntriesNotRecorded: 0 },
       });
+    }
+  });
+
+  it('keeps one history for both: a change made through A and one through B, read from either', async () => {
+    const maria = person();
+    await signIn(maria.viaA, { as: 'Maria Chen' });
+    const rename = (via: Browser, id: number, name: string) =>
+      via.fetch(`/api/v2/callPurposes/${id}`, {
+        method: 'PATCH',
+        headers: { origin: urlA, 'content-type': 'application/vnd.api+json' },
+        body: JSON.stringify({ data: { type: 'callPurpose', id, attributes: { name } } }),
+      });
+    expect((await rename(maria.viaA, 4, 'Demo via A')).status).toBe(200);
+    expect((await rename(maria.viaB, 5, 'Follow Up via B')).status).toBe(200);
+    for (const via of [maria.viaA, maria.viaB]) {
+      const history = (await (
+        await via.fetch('/api/history/changes')
+      ).json()) as HistoryPageDocument;
+      expect(history.data.map((change) => change.attributes.description).slice(0, 2)).toEqual([
+        expect.stringMatching(/ to “Follow Up via B”$/),
+        expect.stringMatching(/ to “Demo via A”$/),
+      ]);
     }
   });
 
@@ -254,6 +282,8 @@ describe('an app server whose Redis is away', () => {
         DATA_DIR: dataDir,
         SESSION_SECRET: SECRET,
         REDIS_URL: `redis://:secret-password@127.0.0.1:${port}/0`,
+        // Never reached: the session store is opened first.
+        DATABASE_URL: 'postgres://nobody@127.0.0.1:1/history',
       },
       /never/,
     ).then(

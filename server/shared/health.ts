@@ -6,13 +6,26 @@ import type { FastifyInstance } from 'fastify';
 
 export type ReadinessCheck = () => boolean | Promise<boolean>;
 export type CheckOutcome = 'ok' | 'failing';
-export type Readiness = { ready: boolean; checks: Record<string, CheckOutcome> };
+export type Readiness = {
+  ready: boolean;
+  checks: Record<string, CheckOutcome>;
+  counters: Record<string, number>;
+};
 
 export class ReadinessChecks {
   private readonly checks = new Map<string, ReadinessCheck>();
+  private readonly counters = new Map<string, () => number>();
 
   add(name: string, check: ReadinessCheck): void {
     this.checks.set(name, check);
+  }
+
+  /**
+   * A figure shown on /readyz's body without deciding readiness: failures the server survives
+   * (a history entry it could not record) but an operator should see.
+   */
+  count(name: string, read: () => number): void {
+    this.counters.set(name, read);
   }
 
   /** Runs every check at once; a check that throws is failing, never a 500. */
@@ -29,6 +42,7 @@ export class ReadinessChecks {
     return {
       ready: entries.every(([, outcome]) => outcome === 'ok'),
       checks: Object.fromEntries(entries),
+      counters: Object.fromEntries([...this.counters].map(([name, read]) => [name, read()])),
     };
   }
 }
@@ -71,6 +85,11 @@ const readinessDocument = {
       description: 'Each dependency by name.',
       additionalProperties: { type: 'string', enum: ['ok', 'failing'] },
     },
+    counters: {
+      type: 'object',
+      description: 'Failures the server survived since it started, by name.',
+      additionalProperties: { type: 'integer' },
+    },
   },
 } as const;
 
@@ -84,10 +103,10 @@ const readyzSchema = {
 export function registerHealthRoutes(app: FastifyInstance, readiness: ReadinessChecks): void {
   app.get('/healthz', { schema: healthzSchema }, () => ({ ok: true }));
   app.get('/readyz', { schema: readyzSchema }, async (_request, reply) => {
-    const { ready, checks } = await readiness.run();
+    const { ready, checks, counters } = await readiness.run();
     return reply
       .code(ready ? 200 : 503)
       .header('cache-control', 'no-store')
-      .send({ ok: ready, checks });
+      .send({ ok: ready, checks, counters });
   });
 }

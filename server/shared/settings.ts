@@ -54,6 +54,10 @@ const FORMATS = {
     'a redis:// or rediss:// URL',
     (value: string) => /^rediss?:\/\/\S+$/.test(value) && URL.canParse(value),
   ],
+  'postgres-url': [
+    'a postgres:// or postgresql:// URL',
+    (value: string) => /^postgres(?:ql)?:\/\/\S+$/.test(value) && URL.canParse(value),
+  ],
   // Redirect URIs never carry a fragment (RFC 6749 §3.1.2).
   'http-url-list': [
     'comma-separated http(s) URLs without a fragment',

@@ -21,6 +21,9 @@ const SignInPage = lazy(async () => ({
   default: (await import('../features/auth/components/SignInPage')).SignInPage,
 }));
 const NotFoundPage = lazy(async () => ({ default: (await import('./NotFoundPage')).NotFoundPage }));
+const HistoryPage = lazy(async () => ({
+  default: (await import('../features/history/components/HistoryPage')).HistoryPage,
+}));
 const CreateCallPurposeDialog = lazy(async () => ({
   default: (await loadCreateDialog()).CreateCallPurposeDialog,
 }));
@@ -81,6 +84,7 @@ export const routes = createRoutesFromElements(
       }
     >
       <Route index element={<Navigate to={paths.callPurposes.list.href()} replace />} />
+      <Route path={paths.callPurposes.history.path} element={page(HistoryPage)} />
       <Route path={paths.callPurposes.list.path} element={page(CallPurposeListPage)}>
         <Route
           path={paths.callPurposes.create.path}

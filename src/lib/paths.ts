@@ -10,5 +10,6 @@ export const paths = {
     list: { path: 'call-purposes', href: () => '/call-purposes' },
     create: { path: 'new', href: () => '/call-purposes/new' },
     edit: { path: ':id/edit', href: (id: number) => `/call-purposes/${id}/edit` },
+    history: { path: '/call-purposes/history', href: () => '/call-purposes/history' },
   },
 } as const;

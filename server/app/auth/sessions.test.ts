@@ -231,7 +231,11 @@ describe.each(kinds)('session service on $name', (kind) => {
 describe('session service on Redis, two app servers', () => {
   const redis = redisKind();
   const { clock, now, store } = storesPerTest(redis);
-  const config = { SESSION_TTL_SECONDS: 43200, refreshLeewaySeconds: 60, REFRESH_LOCK_SECONDS: 0.3 };
+  const config = {
+    SESSION_TTL_SECONDS: 43200,
+    refreshLeewaySeconds: 60,
+    REFRESH_LOCK_SECONDS: 0.3,
+  };
   afterAll(async () => {
     await redis.stop();
   });

@@ -1,5 +1,5 @@
-// The app server's own SQLite file: sessions, nothing else (pending sign-ins travel in a sealed
-// cookie since schema 2). WAL so reads
+// The app server's own SQLite file: sessions (pending sign-ins travel in a sealed cookie since
+// schema 2) and, without DATABASE_URL, the history of changes. WAL so reads
 // never wait on the occasional write; migrations by the shared runner.
 import Database from 'better-sqlite3';
 import { closeSync, mkdirSync, openSync } from 'node:fs';
@@ -39,6 +39,34 @@ const MIGRATIONS: readonly Migration[] = [
    ALTER TABLE sessions ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
    DROP TABLE pending_logins;`,
   },
+  // The history of changes made through this tool (server/app/history), when it lives here
+  // rather than in PostgreSQL. The same tables as there (postgresHistoryStore.ts).
+  {
+    name: 'history of changes',
+    sql: `CREATE TABLE history_changes (
+     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+     change_id TEXT NOT NULL UNIQUE,
+     user_id TEXT NOT NULL,
+     user_name TEXT NOT NULL,
+     user_email TEXT,
+     started_at INTEGER NOT NULL,
+     last_at INTEGER NOT NULL
+   );
+   CREATE INDEX history_changes_user ON history_changes (user_id, seq);
+   CREATE INDEX history_changes_last_at ON history_changes (last_at);
+   CREATE TABLE history_entries (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     change_seq INTEGER NOT NULL REFERENCES history_changes (seq),
+     at INTEGER NOT NULL,
+     action TEXT NOT NULL,
+     purpose_id INTEGER NOT NULL,
+     before_name TEXT,
+     before_order INTEGER,
+     after_name TEXT,
+     after_order INTEGER
+   );
+   CREATE INDEX history_entries_change ON history_entries (change_seq, id);`,
+  },
 ];
 
 export function openAppDatabase(dataDir: string): AppDatabase {
@@ -53,4 +81,9 @@ export function openAppDatabase(dataDir: string): AppDatabase {
   db.pragma('busy_timeout = 5000');
   migrate(db, MIGRATIONS);
   return db;
+}
+
+/** SQLite answers synchronously; the stores' interfaces are async. Errors become rejections. */
+export function settle<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(work()));
 }

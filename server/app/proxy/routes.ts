@@ -7,6 +7,14 @@ import type { SessionCookieHelpers } from '../auth/currentSession';
 import { isTimeout, UpstreamUnavailableError, TokenGrantError } from '../auth/oauthClient';
 import { SessionEndedError, type SessionService } from '../auth/sessions';
 import { sendError, unauthenticated, upstreamFailed } from '../errors';
+import { CHANGE_ID_HEADER } from '../../../shared/changeId';
+import {
+  changeIdOf,
+  purposeInDocument,
+  purposeWriteOf,
+  type HistoryRecorder,
+} from '../history/recorder';
+import type { PurposeValues } from '../history/store';
 import { rewriteBodyLinks } from './links';
 import { upstreamUrlFor } from './upstreamUrl';
 
@@ -14,14 +22,29 @@ export interface ProxyOptions {
   config: AppConfig;
   sessions: SessionService;
   current: SessionCookieHelpers;
+  /** Records the call-purpose writes Outreach accepts. */
+  history?: HistoryRecorder;
 }
 
 /** Response headers the browser gets from the upstream; everything else stays behind. */
 const PASSED_BACK = ['content-type', 'retry-after', 'www-authenticate'];
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
+/** The path below /api/v2, without the query. */
+function apiPathOf(url: string): string {
+  return (url.split('?')[0] ?? '').replace(/^\/api\/v2/, '');
+}
+
+function parsedOrUndefined(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 export const proxyRoutes: FastifyPluginCallback<ProxyOptions> = (app, options, done) => {
-  const { config, sessions, current } = options;
+  const { config, sessions, current, history } = options;
   const apiUrl = config.upstream.apiUrl;
 
   app.removeAllContentTypeParsers();
@@ -57,6 +80,22 @@ export const proxyRoutes: FastifyPluginCallback<ProxyOptions> = (app, options, d
     }
   }
 
+  /** The purpose's name and order now, or undefined when Outreach does not say. */
+  async function readPurpose(id: number, token: string): Promise<PurposeValues | undefined> {
+    const target = new URL(`${apiUrl}/callPurposes/${id}`);
+    let response: Response;
+    try {
+      response = await fetch(target, {
+        headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.api+json' },
+        signal: AbortSignal.timeout(config.upstreamTimeoutMs),
+      });
+    } catch (error) {
+      throw unreachable(target, error);
+    }
+    const body = await bodyOf(target, response);
+    return response.ok ? purposeInDocument(parsedOrUndefined(body))?.values : undefined;
+  }
+
   function unreachable(target: URL, error: unknown): UpstreamUnavailableError {
     const cause = (error as { cause?: { code?: string } }).cause?.code;
     return new UpstreamUnavailableError(
@@ -79,12 +118,14 @@ export const proxyRoutes: FastifyPluginCallback<ProxyOptions> = (app, options, d
     reply: FastifyReply,
     target: URL,
     upstream: Response,
+    onAccepted?: (body: Buffer) => Promise<void>,
   ) {
     const bytes = await bodyOf(target, upstream);
     if (upstream.status >= 500) {
       // An HTML error page or a stack trace is not for the browser: say what failed, in JSON:API.
       throw new UpstreamUnavailableError(`${target.origin} answered ${upstream.status}`);
     }
+    if (upstream.status >= 200 && upstream.status < 300) await onAccepted?.(bytes);
     reply.code(upstream.status).header('cache-control', 'no-store');
     for (const name of PASSED_BACK) {
       const value = upstream.headers.get(name);
@@ -110,9 +151,35 @@ export const proxyRoutes: FastifyPluginCallback<ProxyOptions> = (app, options, d
     if (target === undefined) {
       return sendError(reply, 400, 'badRequest', 'Bad request', 'The API path is not valid.');
     }
+    const write =
+      history === undefined ? undefined : purposeWriteOf(request.method, apiPathOf(request.url));
+    const changeId = write === undefined ? undefined : changeIdOf(request);
+    if (write !== undefined && changeId === undefined) {
+      return sendError(
+        reply,
+        400,
+        'badRequest',
+        'Bad request',
+        `The ${CHANGE_ID_HEADER} header must be a UUID; nothing was changed.`,
+      );
+    }
 
     try {
       let token = await sessions.accessToken(session);
+      // What the purpose was before this write, as Outreach has it (the history's "before").
+      const before =
+        write?.purposeId === undefined ? undefined : await readPurpose(write.purposeId, token);
+      const record =
+        write === undefined || changeId === undefined || history === undefined
+          ? undefined
+          : (body: Buffer) =>
+              history.record({
+                changeId,
+                user: session.user,
+                write,
+                before,
+                answer: parsedOrUndefined(body),
+              });
       let upstream = await forward(request, target, token);
       if (upstream.status === 401) {
         // The token was revoked or expired early: refresh once (unless a concurrent request
@@ -127,7 +194,7 @@ export const proxyRoutes: FastifyPluginCallback<ProxyOptions> = (app, options, d
           return unauthenticated(reply, 'The upstream no longer accepts this session.');
         }
       }
-      return await relay(request, reply, target, upstream);
+      return await relay(request, reply, target, upstream, record);
     } catch (error) {
       if (error instanceof SessionEndedError) {
         current.clear(reply);

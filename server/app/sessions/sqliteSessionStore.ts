@@ -1,7 +1,7 @@
 // The default store: one SQLite file in DATA_DIR, for a single app server. Rows are keyed by the
 // hash of the session id, tokens are sealed, expired rows are swept when a session opens. The
 // refresh lock lives in memory: with SQLite there is one process to coordinate.
-import { openAppDatabase, type AppDatabase } from '../db/database';
+import { openAppDatabase, settle, type AppDatabase } from '../db/database';
 import { openTokens, sealTokens, type SealedTokens } from './sealedTokens';
 import type { SessionRecord, SessionStore, SessionTokens, SessionUser } from './store';
 import type { Cipher } from './tokenCipher';
@@ -154,11 +154,6 @@ export function createSqliteSessionStore({
       });
     },
   };
-}
-
-/** SQLite answers synchronously; the interface is async. Errors become rejections. */
-function settle<T>(work: () => T): Promise<T> {
-  return new Promise((resolve) => resolve(work()));
 }
 
 /** Rows written before tokens were sealed (schema 1) are sealed in place, once. */

@@ -9,7 +9,7 @@ import {
   useState,
 } from 'react';
 import { ErrorBoundary } from 'react-error-boundary';
-import { Outlet, useNavigate } from 'react-router';
+import { Link, Outlet, useNavigate } from 'react-router';
 import { Button } from '../../../components/Button/Button';
 import { StatusMessage } from '../../../components/StatusMessage/StatusMessage';
 import { paths } from '../../../lib/paths';
@@ -87,6 +87,11 @@ export function CallPurposeListPage() {
           Call purposes
         </h1>
         <div className={styles.titleActions}>
+          {!isViewOnly && list.data !== undefined && (
+            <Link className={styles.historyLink} to={paths.callPurposes.history.href()}>
+              History
+            </Link>
+          )}
           <ExportCsvButton purposes={wholeList ? list.data : undefined} />
           {mayCreate && (
             <Button
