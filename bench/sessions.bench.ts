@@ -14,6 +14,7 @@ import {
   startProcess,
   tempDir,
 } from '../server/app/test/harness';
+import { startTestPostgres } from '../server/app/test/postgresServer';
 import { startTestRedis } from '../server/app/test/redisServer';
 import { SEEDED_CLIENT } from '../server/shared/seededClient';
 import { startEmulatorProcess } from '../server/emulator/test/emulatorProcess';
@@ -34,6 +35,8 @@ function dir(name: string): string {
 }
 
 const redis = await startTestRedis();
+// App servers on Redis keep their history in PostgreSQL (DATABASE_URL is required with REDIS_URL).
+const postgres = await startTestPostgres();
 try {
   const emulator = await startEmulatorProcess(dir('bench-emulator'), {
     EMULATOR_RATE_LIMIT: '1000000000',
@@ -95,7 +98,7 @@ try {
 
   const [portA, portB] = [await freePort(), await freePort()];
   const [urlA, urlB] = [`http://127.0.0.1:${portA}`, `http://127.0.0.1:${portB}`];
-  const onRedis = { REDIS_URL: redis.url };
+  const onRedis = { REDIS_URL: redis.url, DATABASE_URL: postgres.url };
   await appServer(urlA, portA, onRedis);
   const cookie = await cookieFor(urlA);
   await measure('one app server, sessions in Redis', [urlA], cookie);
@@ -104,5 +107,6 @@ try {
 } finally {
   for (const each of stoppers.reverse()) await each.stop();
   await redis.stop();
+  await postgres.stop();
   for (const path of dirs) rmSync(path, { recursive: true, force: true });
 }

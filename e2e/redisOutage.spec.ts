@@ -1,6 +1,8 @@
 // Sign-in storage going away and coming back, as a person at the browser sees it: an app server
-// keeping sessions in a private Redis (no persistence) that this spec stops and starts again.
+// keeping sessions in a private Redis (no persistence) that this spec stops and starts again
+// (and, as every app server on Redis must, its history in a PostgreSQL of its own).
 import { expect, test } from './support/fixtures';
+import { startTestPostgres, type TestPostgres } from '../server/app/test/postgresServer';
 import { startTestRedis, type TestRedis } from '../server/app/test/redisServer';
 import { startAppServer, type AppServerProcess } from './support/appServerProcess';
 import { saveScreenshot } from './support/screenshots';
@@ -8,15 +10,17 @@ import { SPARE_PORT } from './support/servers';
 import { approveOnConsentPage, signIn } from './support/signIn';
 
 let redis: TestRedis;
+let postgres: TestPostgres;
 let app: AppServerProcess;
 
 test.beforeAll(async () => {
-  redis = await startTestRedis();
+  [redis, postgres] = await Promise.all([startTestRedis(), startTestPostgres()]);
   app = await startAppServer({
     port: SPARE_PORT,
     dataDir: 'test-results/e2e-data/redis-outage',
     env: {
       REDIS_URL: redis.url,
+      DATABASE_URL: postgres.url,
       SESSION_SECRET: 'e2e-redis-outage-secret-that-is-long-enough-0123456789',
     },
   });
@@ -25,6 +29,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await app?.stop();
   await redis?.stop();
+  await postgres?.stop();
 });
 
 test('while Redis is away the app says so and keeps trying; after it returns, sign in and land where you were', async ({
