@@ -26,7 +26,9 @@ export function firstPagePreloads(current: SessionCookieHelpers) {
   return async (request: FastifyRequest): Promise<string | undefined> => {
     const pathname = request.url.split('?')[0] ?? '/';
     if (pathname === SIGN_IN_PAGE_PATH) return undefined;
-    const session = await current.read(request);
+    // A preload only speeds the page up: when the session store is away, the page is served
+    // without one (and then says so), never refused.
+    const session = await current.read(request).catch(() => undefined);
     if (session === undefined) return undefined;
     const links = [preload(SESSION_PATH)];
     if (showsCallPurposeList(pathname) && grantsScope(session.scopes, 'callPurposes', 'read')) {
